@@ -1,0 +1,193 @@
+"""``Cleaner``: input -> blocks -> filters -> result; ``clean()`` is a one-call wrapper.
+
+Data flows one way: decode, segment, gather context (title, language, metadata), run the
+pipeline's filters, then lay out the kept blocks and record where each one landed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any, Iterable, Mapping
+
+from ._exceptions import ConfigError, TimeLimitExceeded
+from ._input import INPUT_TYPES, read_input
+from ._language import detect_language
+from ._metadata import html_metadata
+from ._model import Block, CleanResult, Kind, Metadata, Span
+from ._pipeline import Document, Filter, Pipeline
+from ._segment_html import parse_html, segment_html
+from ._segment_text import segment_text
+from ._title import html_title_index, text_title_index
+
+__all__ = ["Cleaner", "clean"]
+
+
+class Cleaner:
+    """A configured cleaning pipeline; reusable, thread-safe, and describable as data.
+
+    Keyword-only options:
+
+    - ``filters``: a :class:`Pipeline` or a sequence of filters (default: the default pipeline)
+    - ``input_type``: ``"auto"`` (detect HTML by its markup), ``"html"`` or ``"text"``
+    - ``separator``: what joins kept blocks in ``result.text``
+    - ``language``: force the language used for phrase data instead of detecting it
+    - ``max_removed_share``: flag a page for review when the filters remove more than this
+      share of its (main-content) text
+    - ``time_budget``: seconds one document may take; checked between stages, raises
+      :class:`TimeLimitExceeded`
+    """
+
+    def __init__(
+        self,
+        *,
+        filters: Pipeline | Iterable[Filter] | None = None,
+        input_type: str = "auto",
+        separator: str = "\n",
+        language: str | None = None,
+        max_removed_share: float = 0.75,
+        time_budget: float | None = None,
+    ) -> None:
+        if input_type not in INPUT_TYPES:
+            raise ConfigError(f"input_type must be one of {', '.join(INPUT_TYPES)}, got {input_type!r}")
+        if not 0.0 < max_removed_share <= 1.0:
+            raise ConfigError(f"max_removed_share must be in (0, 1], got {max_removed_share!r}")
+        if time_budget is not None and time_budget <= 0:
+            raise ConfigError(f"time_budget must be positive, got {time_budget!r}")
+        if filters is None:
+            pipeline = Pipeline.default()
+        elif isinstance(filters, Pipeline):
+            pipeline = filters
+        else:
+            pipeline = Pipeline(filters)
+        self.pipeline = pipeline
+        self.input_type = input_type
+        self.separator = separator
+        self.language = language
+        self.max_removed_share = max_removed_share
+        self.time_budget = time_budget
+
+    def __repr__(self) -> str:
+        return (
+            f"Cleaner(filters={self.pipeline!r}, input_type={self.input_type!r}, separator={self.separator!r}, "
+            f"language={self.language!r}, max_removed_share={self.max_removed_share!r}, "
+            f"time_budget={self.time_budget!r})"
+        )
+
+    # -- configuration as data ---------------------------------------------------------------
+    def to_config(self) -> dict[str, Any]:
+        return {
+            "input_type": self.input_type,
+            "separator": self.separator,
+            "language": self.language,
+            "max_removed_share": self.max_removed_share,
+            "time_budget": self.time_budget,
+            **self.pipeline.to_config(),
+        }
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> "Cleaner":
+        options = dict(config)
+        pipeline = Pipeline.from_config({"filters": options.pop("filters")}) if "filters" in options else None
+        try:
+            return cls(filters=pipeline, **options)
+        except TypeError as e:
+            raise ConfigError(f"bad cleaner config: {e}") from None
+
+    # -- cleaning ----------------------------------------------------------------------------
+    def clean(self, doc: object, *, url: str | None = None) -> CleanResult:
+        """Clean one page (str, bytes, BeautifulSoup or lxml object)."""
+        deadline = None if self.time_budget is None else time.monotonic() + self.time_budget
+        source_text, input_type = read_input(doc, self.input_type)
+        document = self._document(source_text, input_type, url)
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeLimitExceeded(self.time_budget or 0.0, "segmentation")
+        document = self.pipeline.apply(document, deadline=deadline, budget=self.time_budget)
+        return self._result(document, source_text)
+
+    def _document(self, source_text: str, input_type: str, url: str | None) -> Document:
+        page = None
+        if not source_text.strip():
+            blocks: list[Block] = []
+            metadata = Metadata(url=url)
+            title_index = None
+        elif input_type == "html":
+            page = parse_html(source_text)
+            blocks = segment_html(page)
+            metadata = html_metadata(page.root, url)
+            title_index = html_title_index(blocks, metadata.title)
+        else:
+            blocks = segment_text(source_text)
+            metadata = Metadata(url=url)
+            title_index = text_title_index(blocks)
+        if title_index is not None:
+            if blocks[title_index].kind is not Kind.HEADING:
+                blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)
+            if not metadata.title:
+                metadata = replace(metadata, title=blocks[title_index].text)
+        document = Document.build(blocks, input_type=input_type, metadata=metadata, title_index=title_index,
+                                  url=metadata.url, page=page)
+        language = self.language or detect_language(
+            document.keys[b.index] for b in document.blocks if b.kind is not Kind.OTHER
+        ) or metadata.language
+        return replace(document, language=language, metadata=replace(metadata, language=language))
+
+    def _result(self, doc: Document, source_text: str) -> CleanResult:
+        sep = self.separator
+        blocks = []
+        pos = 0
+        first = True
+        for b in doc.blocks:
+            if b.kept:
+                if not first:
+                    pos += len(sep)
+                first = False
+                blocks.append(replace(b, output=Span(pos, pos + len(b.text))))
+                pos += len(b.text)
+            else:
+                blocks.append(b)
+        text = sep.join(b.text for b in blocks if b.kept)
+        needs_review, reason = self._review(doc, blocks)
+        return CleanResult(
+            text=text,
+            blocks=tuple(blocks),
+            source_text=source_text,
+            metadata=doc.metadata,
+            input_type=doc.input_type,
+            separator=sep,
+            needs_review=needs_review,
+            review_reason=reason,
+        )
+
+    def _review(self, doc: Document, blocks: list[Block]) -> tuple[bool, str | None]:
+        """The safety valve: did the content filters take (nearly) all of the page?"""
+        selectors = {f.name for f in self.pipeline if getattr(f, "selects_main_content", False)}
+        candidate = sum(len(b.text) for b in blocks if b.dropped_by not in selectors)
+        if candidate == 0:
+            return (True, "no_main_content") if blocks else (False, None)
+        kept = sum(len(b.text) for b in blocks if b.kept)
+        if doc.title_index is not None and kept == len(blocks[doc.title_index].text):
+            kept = 0  # only the headline survived
+        if kept == 0:
+            return True, "removed_all"
+        share = 1.0 - kept / candidate
+        if share > self.max_removed_share:
+            return True, "removed_share"
+        return False, None
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean(doc: object, *, url: str | None = None, **options: Any) -> CleanResult:
+    """Clean one page with a :class:`Cleaner` built from ``options``.
+
+    ``clean(page)`` is ``Cleaner().clean(page)``; build a ``Cleaner`` once yourself to clean
+    many pages with the same options.
+    """
+    global _DEFAULT
+    if options:
+        return Cleaner(**options).clean(doc, url=url)
+    if _DEFAULT is None:  # immutable and stateless: sharing it cannot leak between documents
+        _DEFAULT = Cleaner()
+    return _DEFAULT.clean(doc, url=url)

@@ -1,0 +1,101 @@
+"""Character offsets of elements in the markup they were parsed from.
+
+lxml reports only the line where a start tag ends, so offsets are recovered by walking a light
+tokenisation of the source alongside the parsed tree: start tags are matched to elements in
+document order (the line number keeps the walk from drifting past tags the parser invented,
+such as an implied ``<tbody>``), and end tags are matched with a stack that closes what HTML
+closes implicitly (an open ``<p>`` before a block, a previous ``<li>``). When the markup is too
+broken to say where an element ends, its offsets are unknown (``None``) rather than wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+__all__ = ["locate_elements"]
+
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:_.-]*)(?:\s[^>]*)?/?>",
+    re.S | re.I,
+)
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen command basefont frame isindex".split()
+)
+_CLOSES_P = frozenset(
+    "address article aside blockquote details div dl fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
+)
+# open element -> start tags that close it implicitly
+_CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"},
+              "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
+
+
+def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tuple[int, int]]:
+    """Map each element (lxml, in document order) to its ``(start, end)`` in ``source``.
+
+    Elements whose extent cannot be established are left out of the mapping.
+    """
+    starts: list[tuple[int, int, str]] = []  # (offset, line, name)
+    ends: dict[int, int] = {}  # start offset -> end offset
+    stack: list[tuple[str, int]] = []
+    line = 1
+    last = 0
+    for m in _TOKEN.finditer(source):
+        pos = m.start()
+        line += source.count("\n", last, pos)
+        last = pos
+        raw_name = m.group(1)
+        if raw_name is not None:  # raw-text element: one token holds start to end
+            starts.append((pos, line, raw_name.lower()))
+            ends[pos] = m.end()
+            continue
+        name = m.group(3)
+        if name is None:
+            continue  # comment
+        name = name.lower()
+        if m.group(2):  # end tag
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == name:
+                    for _, open_pos in stack[depth + 1:]:
+                        ends[open_pos] = pos
+                    ends[stack[depth][1]] = m.end()
+                    del stack[depth:]
+                    break
+            continue
+        while stack:
+            top = stack[-1][0]
+            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
+                break
+            ends[stack.pop()[1]] = pos
+        starts.append((pos, line, name))
+        if name in _VOID or m.group(0).endswith("/>"):
+            ends[pos] = m.end()
+        else:
+            stack.append((name, pos))
+
+    located: dict[object, tuple[int, int]] = {}
+    p = 0
+    n = len(starts)
+    for el in elements:
+        tag = getattr(el, "tag", None)
+        if not isinstance(tag, str):
+            continue
+        el_line = getattr(el, "sourceline", None) or 0
+        q = p
+        while q < n and starts[q][1] <= el_line:
+            if starts[q][2] == tag:
+                break
+            q += 1
+        else:
+            continue  # implied by the parser: no start tag of its own
+        if q >= n:
+            continue
+        offset = starts[q][0]
+        p = q + 1
+        end = ends.get(offset)
+        if end is not None:
+            located[el] = (offset, end)
+    return located

@@ -1,0 +1,200 @@
+"""HTML segmentation: every piece of visible text on the page becomes exactly one block.
+
+Blocks are the runs of text owned by block-level elements (a paragraph, a heading, a list item,
+a table row, the loose text of a ``<div>``). Nothing visible is skipped, so the provenance map
+accounts for the whole page and the main-content decision is recorded like any other. The walk
+is iterative, so deeply nested markup cannot exhaust the interpreter's stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from ._markup import locate_elements
+from ._model import Block, Hints, Kind, Span
+
+__all__ = ["parse_html", "segment_html", "HtmlPage"]
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main menu nav ol optgroup option p pre section summary table tbody td tfoot th thead title "
+    "tr ul caption noframes search".split()
+)
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas video audio "
+    "select datalist map meta link base".split()
+)
+_KIND_OF = {
+    "h1": Kind.HEADING, "h2": Kind.HEADING, "h3": Kind.HEADING, "h4": Kind.HEADING,
+    "h5": Kind.HEADING, "h6": Kind.HEADING,
+    "li": Kind.LIST_ITEM, "dt": Kind.LIST_ITEM, "dd": Kind.LIST_ITEM,
+    "blockquote": Kind.QUOTE,
+    "figcaption": Kind.CAPTION, "caption": Kind.CAPTION,
+    "tr": Kind.TABLE,
+}
+_CELL_TAGS = frozenset(("td", "th"))
+_TOKEN_SPLIT = re.compile(r"\s+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HAS_BLOCK_CHILD = etree.XPath(
+    "boolean(.//p|.//div|.//table|.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//blockquote"
+    "|.//section|.//article)"
+)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A parsed page: the tree filters may read (never modify) and the text offsets refer to."""
+
+    source_text: str
+    root: lxml.html.HtmlElement
+
+
+@dataclass
+class _Owner:
+    """A block-level element whose loose text is being collected."""
+
+    el: object
+    tag: str
+    kind: Kind
+    tokens: tuple[str, ...]
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    emitted: int = 0  # blocks this owner already produced (then its text is not a whole element)
+    children: int = 0  # child blocks emitted inside it
+    row: bool = False  # a table row whose cells are joined into one block
+
+
+def parse_html(source_text: str) -> HtmlPage:
+    """Parse with lxml's forgiving HTML parser; the tree matches ``document_fromstring``."""
+    # lxml refuses str input that carries an XML encoding declaration; blanking it keeps offsets.
+    m = _XML_DECL.match(source_text)
+    if m:
+        source_text = " " * m.end() + source_text[m.end():]
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    root = lxml.html.document_fromstring(source_text, parser=parser)
+    return HtmlPage(source_text, root)
+
+
+def _own_tokens(el) -> tuple[str, ...]:
+    out = []
+    for attr in ("class", "id", "role", "itemprop", "aria-label", "data-component", "data-module"):
+        value = el.get(attr)
+        if value:
+            out.extend(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
+    return tuple(out)
+
+
+def segment_html(page: HtmlPage) -> list[Block]:
+    """Blocks of an HTML page in document order, each with its element's xpath and line."""
+    root = page.root
+    tree = root.getroottree()
+    raw: list[tuple[str, _Owner, bool, object]] = []  # (text, owner, whole element?, element)
+
+    def flush(owner: _Owner, whole: bool) -> None:
+        text = " ".join("".join(owner.parts).split())
+        owner.parts.clear()
+        link_chars, owner.link_chars = owner.link_chars, 0
+        if text:
+            raw.append((text, owner, whole and owner.emitted == 0 and owner.children == 0, link_chars))
+            owner.emitted += 1
+
+    top = _Owner(root, "html", Kind.PARAGRAPH, ())
+    stack: list[_Owner] = [top]
+    link_depth = 0
+    br_run = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        owner = stack[-1]
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS and not (owner.row and tag in _CELL_TAGS):
+                if owner.parts:
+                    flush(owner, False)
+                owner.children += 1
+                kind = _KIND_OF.get(tag) or (owner.kind if owner.tag != "html" else Kind.PARAGRAPH)
+                if tag in ("p", "div") and owner.kind is Kind.PARAGRAPH:
+                    kind = Kind.PARAGRAPH
+                if tag == "title":
+                    kind = Kind.OTHER
+                new = _Owner(el, tag, kind, _own_tokens(el) + owner.tokens)
+                if tag == "tr" and not _HAS_BLOCK_CHILD(el):
+                    new.row = True
+                stack.append(new)
+                owner = new
+                br_run = 0
+            elif tag in _CELL_TAGS:  # a cell of a row block
+                if owner.parts:
+                    owner.parts.append(" | ")
+            elif tag == "br":
+                br_run += 1
+                if br_run >= 2 and owner.parts:
+                    flush(owner, False)
+                else:
+                    owner.parts.append(" ")
+                continue
+            elif tag == "a":
+                link_depth += 1
+            if el.text:
+                owner.parts.append(el.text)
+                if link_depth:
+                    owner.link_chars += len(el.text.strip())
+                if el.text.strip():
+                    br_run = 0
+        else:  # end
+            if tag in _BLOCK_TAGS and owner.el is el:
+                flush(owner, True)
+                stack.pop()
+                owner = stack[-1]
+            elif tag == "a":
+                link_depth = max(0, link_depth - 1)
+            elif tag == "br":
+                pass
+            tail = el.tail
+            if tail:
+                owner.parts.append(tail)
+                if link_depth:
+                    owner.link_chars += len(tail.strip())
+                if tail.strip():
+                    br_run = 0
+    flush(top, True)
+
+    whole_els = [el for _, o, whole, _ in raw if whole for el in (o.el,)]
+    offsets = locate_elements(page.source_text, _in_document_order(root, set(map(id, whole_els))))
+    blocks = []
+    for i, (text, owner, whole, link_chars) in enumerate(raw):
+        el = owner.el
+        start, end = offsets.get(el, (None, None)) if whole else (None, None)
+        parent = el.getparent()
+        blocks.append(
+            Block(
+                index=i,
+                text=text,
+                kind=owner.kind,
+                source=Span(start, end, tree.getpath(el), el.sourceline),
+                hints=Hints(
+                    tag=owner.tag,
+                    tokens=owner.tokens,
+                    link_chars=min(link_chars, len(text)),
+                    level=int(owner.tag[1]) if owner.kind is Kind.HEADING and owner.tag[0] == "h" else 0,
+                    group=tree.getpath(parent) if parent is not None else "",
+                ),
+            )
+        )
+    return blocks
+
+
+def _in_document_order(root, wanted: set[int]):
+    """All elements in document order (the locator needs every start tag to stay in step)."""
+    del wanted  # every element is walked; the mapping is filtered by the caller
+    return root.iter()

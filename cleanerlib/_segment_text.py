@@ -1,0 +1,138 @@
+"""Plain-text segmentation: one block per line, or per paragraph when the text is hard-wrapped.
+
+A scrape usually holds one paragraph per line with stray blank lines in between; joining lines
+there would glue residue to body text. Only text that is visibly wrapped at a fixed width
+(html2text style: most lines end mid-sentence exactly where the next word would overflow) is
+joined, and then only across the line breaks the wrapping introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ._model import Block, Kind, Span
+
+__all__ = ["segment_text", "guess_text_kind"]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+_BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013]|\d{1,3}[.)])\s+\S")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_SENTENCE_END = re.compile(r"""[.!?:;,"'\u201d\u2019)\]\u2026]$""")
+_LETTER = re.compile(r"[^\W\d_]")
+_FIRST_WORD = re.compile(r"\S+")
+
+
+class _Line(NamedTuple):
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str
+
+
+def _lines(text: str) -> list[_Line | None]:
+    """Stripped lines with offsets; ``None`` for blank lines."""
+    out: list[_Line | None] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = _NEWLINE.search(text, pos)
+        stop = m.start() if m else n
+        raw = text[pos:stop]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        else:
+            out.append(None)
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _percentile(values: list[int], q: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _wraps_into(line: _Line, nxt: _Line, width: int) -> bool:
+    """True when ``nxt`` continues ``line`` because its first word did not fit on it."""
+    if _BULLET.match(nxt.text) or _MD_HEADING.match(nxt.text):
+        return False
+    first = _FIRST_WORD.match(nxt.text)
+    return len(line.text) + 1 + (len(first.group()) if first else 0) > width
+
+
+def _wrap_width(lines: list[_Line | None]) -> int | None:
+    """The fixed width the text is wrapped at, or None when it is not hard-wrapped."""
+    nonblank = [ln for ln in lines if ln is not None]
+    if len(nonblank) < 4:
+        return None
+    followed = [(a, b) for a, b in zip(lines, lines[1:]) if a is not None and b is not None]
+    if len(followed) < 3 or 2 * len(followed) < len(nonblank) - len(followed):
+        return None
+    width = _percentile([len(a.text) for a, _ in followed], 0.9)
+    if not 30 <= width <= 200:
+        return None
+    wrapped = [a for a, b in followed if _wraps_into(a, b, width)]
+    mid_sentence = sum(1 for a in wrapped if not _SENTENCE_END.search(a.text))
+    if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped):
+        return None
+    return width
+
+
+def guess_text_kind(text: str) -> Kind:
+    """Structural kind of a plain-text block from its shape alone."""
+    if _BULLET.match(text):
+        return Kind.LIST_ITEM
+    if _MD_HEADING.match(text):
+        return Kind.HEADING
+    if text.startswith(">"):
+        return Kind.QUOTE
+    if not _LETTER.search(text):
+        return Kind.OTHER
+    n_words = text.count(" ") + 1
+    if n_words <= 16 and len(text) <= 150 and not _SENTENCE_END.search(text.rstrip("\u2192\u00bb> ")):
+        first = text[0]
+        if first.isupper() or first.isdigit() or not first.isalpha():
+            return Kind.HEADING
+    return Kind.PARAGRAPH
+
+
+def segment_text(text: str) -> list[Block]:
+    """Blocks of a plain-text document, each with an exact span into ``text``."""
+    lines = _lines(text)
+    width = _wrap_width(lines)
+    groups: list[list[_Line]] = []
+    prev: _Line | None = None
+    for line in lines:
+        if line is None:
+            prev = None
+            continue
+        if width is not None and prev is not None and _wraps_into(prev, line, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    blocks = []
+    for i, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        if len(group) == 1:
+            body, pieces = first.text, ()
+        else:
+            parts, pieces_list, off = [], [], 0
+            for ln in group:
+                pieces_list.append((off, ln.start))
+                parts.append(ln.text)
+                off += len(ln.text) + 1
+            body, pieces = " ".join(parts), tuple(pieces_list)
+        blocks.append(
+            Block(
+                index=i,
+                text=body,
+                kind=guess_text_kind(body),
+                source=Span(first.start, last.end),
+                pieces=pieces,
+            )
+        )
+    return blocks
