@@ -1,0 +1,213 @@
+"""Evidence shared by the filters: phrase matching, block shape, topic overlap, markup hints.
+
+Filters know nothing of each other; what they share lives here. Everything is a pure function
+of its arguments, and the compiled phrase tables are static data derived from the files in
+``data/`` (cached per process, identical for every document).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterable, Mapping, Sequence
+
+from .._model import Block, Kind
+from .._normalize import words
+from ._phrases import languages, merged_section, word_set
+
+__all__ = [
+    "strip_decoration",
+    "PhraseTable",
+    "phrase_table",
+    "word_count",
+    "is_headline_shaped",
+    "ends_with_ellipsis",
+    "glued_label",
+    "TopicProfile",
+    "token_hint",
+    "link_density",
+    "content_words",
+]
+
+# Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
+_DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_INNER_SPACE = re.compile(r"\s+")
+
+
+def strip_decoration(key: str) -> str:
+    """A normalised key without leading/trailing punctuation, arrows, bullets or emoji."""
+    return _INNER_SPACE.sub(" ", _DECORATION.sub("", key))
+
+
+class PhraseTable:
+    """Exact phrases, prefixes and regexes per category, matched against normalised text."""
+
+    def __init__(self, exact: Mapping[str, Iterable[str]], prefix: Mapping[str, Iterable[str]],
+                 regex: Mapping[str, Iterable[str]]) -> None:
+        self.exact: dict[str, str] = {}
+        for category, phrases in exact.items():
+            for p in phrases:
+                self.exact.setdefault(strip_decoration(p), category)
+        self.prefixes: list[tuple[re.Pattern[str], str]] = []
+        for category, phrases in prefix.items():
+            alts = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+            if alts:
+                self.prefixes.append((re.compile("^(?:" + "|".join(alts) + ")"), category))
+        self.regexes: list[tuple[re.Pattern[str], str]] = []
+        for category, patterns in regex.items():
+            if patterns:
+                self.regexes.append((re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$"), category))
+
+    def match_exact(self, key: str) -> str | None:
+        return self.exact.get(strip_decoration(key))
+
+    def match_prefix(self, key: str) -> str | None:
+        for pattern, category in self.prefixes:
+            if pattern.match(key):
+                return category
+        return None
+
+    def match_regex(self, key: str) -> str | None:
+        stripped = key.strip(" .!")
+        for pattern, category in self.regexes:
+            if pattern.match(stripped):
+                return category
+        return None
+
+    def match(self, key: str) -> str | None:
+        return self.match_exact(key) or self.match_regex(key) or self.match_prefix(key)
+
+
+@cache
+def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTable:
+    """The compiled phrases of one filter's section, for the given languages (default: all)."""
+    data = merged_section(section, langs)
+    exact: dict[str, list[str]] = {}
+    prefix: dict[str, list[str]] = {}
+    regex: dict[str, list[str]] = {}
+    for lang in langs or languages():
+        from ._phrases import section as lang_section
+
+        sec = lang_section(lang, section)
+        for kind, target in (("exact", exact), ("prefix", prefix), ("regex", regex)):
+            for category, phrases in (sec.get(kind) or {}).items():
+                target.setdefault(category, []).extend(phrases)
+    del data
+    return PhraseTable(exact, prefix, regex)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_TERMINAL = re.compile(r"""[.;,:!]["'\u201d\u2019)\]]*$""")
+_ELLIPSIS = re.compile(r"(?:\u2026|\.\.\.|\[\u2026\]|\[\.\.\.\])\s*[\]\)\"\u201d\u2019]*\s*$")
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    return bool(_ELLIPSIS.search(text))
+
+
+def is_headline_shaped(text: str, *, max_words: int = 22) -> bool:
+    """Short, capitalised, and not ending like a sentence (question marks allowed)."""
+    n = word_count(text)
+    if n < 2 or n > max_words or _TERMINAL.search(text.rstrip(" \u2192\u00bb\u203a>")):
+        return False
+    first = next((c for c in text if c.isalnum()), "")
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+# A category label glued to a headline: "Cloud ComputingWhy Kubernetes..." — a lower-case letter
+# (or a closing bracket/digit) directly followed by a capitalised word, after a short label.
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u2019']|[A-Z]{2,}\b|\d)")
+
+
+def glued_label(text: str) -> int | None:
+    """Offset where a glued category label ends, or None.
+
+    The label must look like one (one to four capitalised words, the glued word at least five
+    letters or the label several words long) so camel-case brands (YouTube, PlayStation,
+    OpenAI) are not mistaken for it.
+    """
+    head = text[:60]
+    for m in _GLUE.finditer(head):
+        label = head[:m.start()]
+        rest = text[m.start():]
+        label_words = label.split()
+        if not 1 <= len(label_words) <= 4 or word_count(rest) < 3:
+            continue
+        if not all(w[0].isupper() or w in ("&", "and", "und", "et", "y", "of", "de") for w in label_words):
+            continue
+        last = label_words[-1]
+        if len(last) >= 5 or len(label_words) >= 2:
+            if len(label_words) == 1 and _camel_brand(last + rest.split()[0]):
+                continue
+            return m.start()
+    return None
+
+
+def _camel_brand(token: str) -> bool:
+    """A single camel-cased token that is too short to be label + word (e.g. 'SoundCloud')."""
+    return len(token) <= 12 and token.count(" ") == 0 and sum(c.isupper() for c in token) == 2
+
+
+def content_words(key: str) -> list[str]:
+    """Words that carry topic: no stopwords of any known language, no short tokens or numbers."""
+    stop = _all_stopwords()
+    return [w for w in words(key) if len(w) > 2 and not w.isdigit() and w not in stop]
+
+
+@cache
+def _all_stopwords() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in languages():
+        out |= word_set(lang, "stopwords")
+    return frozenset(out)
+
+
+class TopicProfile:
+    """How much a block talks about the same things as the rest of the document.
+
+    Cross-promo cards are about other stories; body paragraphs share the article's vocabulary.
+    Counts are per block, so a block's own words (and those of blocks excluded as one group,
+    such as a whole teaser card) never vouch for it.
+    """
+
+    def __init__(self, keys: Sequence[str], active: Sequence[bool]) -> None:
+        self.words: list[frozenset[str]] = [frozenset(content_words(k)) if a else frozenset() for k, a in zip(keys, active)]
+        self.df: dict[str, int] = {}
+        for ws in self.words:
+            for w in ws:
+                self.df[w] = self.df.get(w, 0) + 1
+
+    def overlap(self, i: int, exclude: Iterable[int] = ()) -> float | None:
+        """Share of block ``i``'s content words found in other blocks (None if it has none)."""
+        own = self.words[i]
+        if not own:
+            return None
+        excluded = [self.words[j] for j in set(exclude) | {i}]
+        shared = 0
+        for w in own:
+            local = sum(1 for ws in excluded if w in ws)
+            if self.df.get(w, 0) - local > 0:
+                shared += 1
+        return shared / len(own)
+
+
+def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8) -> str | None:
+    """The first class/id token near the block that contains one of ``needles``."""
+    if block.hints is None:
+        return None
+    for token in block.hints.tokens[: depth * 3]:
+        for needle in needles:
+            if needle in token:
+                return token
+    return None
+
+
+def link_density(block: Block) -> float:
+    return block.hints.link_density(len(block.text)) if block.hints else 0.0
+
+
+def is_body_paragraph(block: Block, *, min_words: int = 25) -> bool:
+    return block.kind in (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM) and word_count(block.text) >= min_words
