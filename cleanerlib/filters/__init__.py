@@ -6,11 +6,16 @@ fresh list of instances in the order the default pipeline runs them.
 
 from __future__ import annotations
 
+from .byline import Byline
+from .chrome import PageChrome
+from .ecommerce import Ecommerce
 from .main_content import MainContent
+from .repeats import RepeatedParagraphs
+from .teasers import CrossPromo
 
-__all__ = ["MainContent", "default_filters"]
+__all__ = ["Byline", "CrossPromo", "Ecommerce", "MainContent", "PageChrome", "RepeatedParagraphs", "default_filters"]
 
 
 def default_filters() -> list:
     """Fresh instances of the default pipeline's filters, in order."""
-    return [MainContent()]
+    return [MainContent(), Ecommerce(), PageChrome(), Byline(), CrossPromo(), RepeatedParagraphs()]

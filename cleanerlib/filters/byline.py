@@ -1,0 +1,102 @@
+"""Bylines, datelines, reading times and photo credits: moved into metadata, not lost.
+
+A byline or a date line is about the article, not part of it. Readers and datasets want the
+body without them, but the facts are worth keeping, so the first byline and the first date the
+filter removes are recorded in ``result.metadata`` (unless the page already declared them).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterable
+
+from .._pipeline import Document, Drop, Filter, register
+from ._evidence import word_count
+from ._phrases import merged_section
+
+__all__ = ["Byline"]
+
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
+_SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
+
+
+@cache
+def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    sec = merged_section("byline", langs)
+
+    def alts(key: str) -> str:
+        items = sorted(set(sec.get(key, ())), key=len, reverse=True)
+        return "|".join(re.escape(x) for x in items) or "(?!x)x"
+
+    connectors = "|".join(re.escape(c) for c in sorted(set(sec.get("connectors", ())), key=len, reverse=True))
+    months = alts("months")
+    weekdays = alts("weekdays")
+    relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
+    read_time = "|".join(sec.get("read_time", ())) or "(?!x)x"
+    name = rf"{_NAME_WORD}(?:\s+(?:(?:{connectors})\s+)?{_NAME_WORD}){{0,4}}"
+    date = (
+        rf"(?:(?:{weekdays})\.?,?\s+)?(?:"
+        rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+        rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}"
+        rf"|(?:{months})\.?\s+\d{{4}}"
+        rf"|(?:{relative})"
+        rf")"
+    )
+    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz))?)"
+    date_prefix = alts("date_prefixes")
+    dateline = rf"(?:(?:{date_prefix})\s*:?\s*)?{date}(?:{_SEPARATOR}|\s+)?(?:(?:at|um|à|a las|a la)\s+)?{time}?"
+    byline = (
+        rf"(?:{alts('name_prefixes')})\s*:?\s*(?:(?<=\b[bB]y)(?=[A-Z]))?\s*{name}"
+        rf"(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*{name})*"
+        rf"(?:,\s*(?!\d)[\w ]{{2,40}}?)?"
+        rf"(?i:{_SEPARATOR}(?:{dateline}|{read_time}))*"
+    )
+    credit = rf"(?:{alts('credit_prefixes')})\s*:?\s*.{{2,80}}"
+    flags = re.IGNORECASE
+    return (
+        re.compile(rf"^(?:{byline})$"),
+        re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{read_time}))?$", flags),
+        re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
+        re.compile(rf"^(?:{credit})$", flags),
+        re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
+    )
+
+
+@register
+class Byline(Filter):
+    """Drop bylines, date lines, reading times and photo credits; keep them as metadata."""
+
+    name = "byline"
+    reasons = {
+        "byline": "the author line; moved to metadata.byline",
+        "dateline": "the publication or update date; moved to metadata.date",
+        "read_time": "a reading-time, view or comment count",
+        "photo_credit": "a photo credit standing on its own",
+    }
+
+    def __init__(self, *, max_words: int = 16, languages: tuple[str, ...] | None = None) -> None:
+        self.max_words = max_words
+        self.languages = languages
+
+    def decide(self, doc: Document) -> Iterable[Drop]:
+        byline, dateline, read_time, credit, name_prefix = _patterns(tuple(self.languages) if self.languages else None)
+        out = []
+        for b in doc.blocks:
+            if not b.kept or b.index == doc.title_index or word_count(b.text) > self.max_words:
+                continue
+            text = " ".join(b.text.split())
+            # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
+            # case-insensitively and the name as written.
+            m = name_prefix.match(text)
+            if m and byline.match(text[: m.end()].lower() + text[m.end():]):
+                out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=(("byline", text[m.end():].strip()),)))
+            elif dateline.match(text):
+                out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", text),)))
+            elif read_time.match(text):
+                out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
+            elif credit.match(text) and word_count(text) <= 10:
+                out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
+        return out

@@ -1,0 +1,216 @@
+"""Page chrome: share bars, newsletter and cookie prompts, comment forms, ad labels, tag lists,
+author boxes, previous/next links, breadcrumbs, skip links, social and footer links.
+
+Chrome is formulaic, so the evidence is the phrase data of ``data/<lang>.json`` matched against
+whole short blocks (exactly, or as the start of a short block), plus structure: a breadcrumb's
+separators, an author box after its "About the author" header, a headline after "Next article".
+Single words that also make good section headings ("Privacy", "Discussion", "Related") are
+removed only among other chrome, never when they introduce a paragraph of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .._model import Kind
+from .._pipeline import Document, Drop, Filter, register
+from ._evidence import is_headline_shaped, phrase_table, strip_decoration, token_hint, word_count
+from ._phrases import merged_section
+
+__all__ = ["PageChrome"]
+
+_DETAILS = {
+    "share_bar": "share or like buttons",
+    "skip_link": "a navigation or account link",
+    "ad_label": "an advertising label or sponsor note",
+    "comment_form": "comment-form text",
+    "prev_next": "a link to the previous or next article",
+    "newsletter": "a newsletter or subscription prompt",
+    "cookie_notice": "a cookie or consent notice",
+    "author_bio": "an author box",
+    "tag_list": "a tag or category list",
+    "social_follow": "a follow-us prompt",
+    "footer": "site footer text",
+    "breadcrumb": "a breadcrumb trail",
+    "site_name": "the site name appended to the page title",
+}
+# How long a block may be and still count as chrome when only its start matches.
+_PREFIX_MAX_WORDS = {
+    "share_bar": 14, "skip_link": 8, "ad_label": 45, "comment_form": 40, "prev_next": 25, "newsletter": 45,
+    "cookie_notice": 70, "author_bio": 25, "tag_list": 40, "social_follow": 20, "footer": 40,
+}
+# Markup evidence: class/id tokens of containers that hold one kind of chrome.
+_CONTAINER_TOKENS = {
+    "share_bar": ("sharedaddy", "share-buttons", "social-share", "sharing", "share-bar", "sharebar", "shareaholic",
+                  "addtoany", "a2a_kit", "social-links", "share-links", "jp-sharing"),
+    "comment_form": ("comment-respond", "comment-form", "comments-area", "commentform", "respond", "disqus"),
+    "author_bio": ("author-bio", "author-box", "about-author", "author-info", "authorbox", "author-description",
+                   "author-card", "saboxplugin"),
+    "tag_list": ("tag-links", "tags-links", "post-tags", "entry-tags", "cat-links", "tagcloud", "tag-list",
+                 "article-tags", "post-categories"),
+    "breadcrumb": ("breadcrumb", "breadcrumbs", "crumbs", "yoast-breadcrumb"),
+    "newsletter": ("newsletter", "mc4wp", "subscribe-form", "signup-form", "optin", "email-signup"),
+    "cookie_notice": ("cookie", "consent", "gdpr", "cmplz", "onetrust", "cookiebanner"),
+    "prev_next": ("post-navigation", "nav-links", "nav-previous", "nav-next", "prev-next", "pagination-single"),
+}
+_CONTAINER_MAX_WORDS = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50}
+# Words that are also genuine section headings; removed only next to other chrome.
+_WEAK = frozenset(
+    "privacy accessibility help discussion featured popular trending recommended related topics topic press careers "
+    "contact feedback search home menu next previous reply comments comment website email print share save listen author "
+    "authors tags categories keywords follow more send top close account register login x ok agree accept decline "
+    "reject customize faq rss disclaimer corrections masthead sitemap imprint newsletter like likes loading threads "
+    "pocket telegram messenger pin weiter zurück suche kontakt autor autorin themen kategorien datenschutz menü teilen "
+    "drucken précédent suivant recherche contact accueil auteur sujets thèmes partager imprimer anterior siguiente buscar "
+    "inicio contacto autor autora temas compartir imprimir publicidad discusión diskussion kommentare commentaires "
+    "comentarios newsletter boletín anzeige werbung publicité advertising promoted sponsored presse".split()
+)
+_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\\|\u2192|\u276f|\u232a)\s*|\s+/\s+|\s+\|\s+")
+_HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
+_ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
+_TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\|\s*")
+
+
+@register
+class PageChrome(Filter):
+    """Drop page chrome: share bars, prompts, comment forms, ad labels, tags, author boxes, links."""
+
+    name = "chrome"
+    reasons = _DETAILS
+
+    def __init__(self, *, languages: tuple[str, ...] | None = None, bio_max_words: int = 90) -> None:
+        self.languages = languages
+        self.bio_max_words = bio_max_words
+
+    def _langs(self) -> tuple[str, ...] | None:
+        return tuple(self.languages) if self.languages else None
+
+    def decide(self, doc: Document) -> Iterable[Drop]:
+        table = phrase_table("chrome", self._langs())
+        n = len(doc.blocks)
+        found: dict[int, tuple[str, bool]] = {}  # index -> (category, weak?)
+        for b in doc.blocks:
+            if not b.kept or b.index == doc.title_index:
+                continue
+            hit = self._match(doc, b.index, table)
+            if hit is not None:
+                found[b.index] = hit
+
+        out: list[Drop] = []
+        decided: set[int] = set()
+        kept = [b.index for b in doc.blocks if b.kept]
+        position = {i: k for k, i in enumerate(kept)}
+        for i, (category, weak) in sorted(found.items()):
+            if weak and not self._among_chrome(i, kept, position, found, doc):
+                continue
+            out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
+            decided.add(i)
+        out.extend(self._followers(doc, decided, found, kept, position))
+        site = self._site_name(doc)
+        if site is not None:
+            out.append(site)
+        return out
+
+    # -- single-block evidence ---------------------------------------------------------------
+    def _match(self, doc: Document, i: int, table) -> tuple[str, bool] | None:
+        block = doc.blocks[i]
+        key = doc.keys[i]
+        n_words = word_count(block.text)
+        category = table.match_exact(key)
+        if category is not None:
+            stripped = strip_decoration(key)
+            return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2)
+        category = table.match_prefix(key)
+        if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
+            if not (category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12):
+                return category, False
+        if self._breadcrumb(block.text):
+            return "breadcrumb", False
+        for category, needles in _CONTAINER_TOKENS.items():
+            if n_words <= _CONTAINER_MAX_WORDS.get(category, 25) and token_hint(block, needles, depth=4):
+                return category, False
+        return None
+
+    @staticmethod
+    def _breadcrumb(text: str) -> bool:
+        if len(text) > 200 or "http" in text:
+            return False
+        parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
+        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;," for p in parts):
+            return False
+        first = parts[0].casefold().strip(" \u2302\U0001f3e0")
+        return len(parts) >= 3 or first in _HOME
+
+    @staticmethod
+    def _among_chrome(i: int, kept: list[int], position: dict[int, int], found, doc: Document) -> bool:
+        """A weak match counts only beside other chrome, or where no article text follows it."""
+        k = position[i]
+        neighbours = [kept[j] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+        if any(j in found for j in neighbours):
+            return True
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if nxt is None:
+            return True
+        following = doc.blocks[nxt]
+        return following.kind is not Kind.PARAGRAPH or word_count(following.text) < 12
+
+    # -- blocks that belong to a header already found ---------------------------------------
+    def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
+        out = []
+        sec = merged_section("chrome", self._langs())
+        roles = tuple(sec.get("bio_roles", ()))
+        verbs = tuple(sec.get("bio_verbs", ()))
+        for i in sorted(decided):
+            category = found[i][0]
+            k = position[i]
+            if k + 1 >= len(kept):
+                continue
+            j = kept[k + 1]
+            if j in decided or j == doc.title_index:
+                continue
+            block = doc.blocks[j]
+            key = doc.keys[j]
+            if category == "author_bio" and word_count(block.text) <= self.bio_max_words:
+                if any(r in key for r in roles) or any(v in key for v in verbs):
+                    out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
+                    decided.add(j)
+            elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):
+                if word_count(doc.blocks[i].text) <= 3:
+                    out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
+                    decided.add(j)
+        # A bio that opens an author box without a header ("About Jane Doe" is handled above).
+        for i in kept:
+            if i in decided or i == doc.title_index:
+                continue
+            block = doc.blocks[i]
+            if _ABOUT_NAME.match(block.text) and position[i] + 1 < len(kept):
+                j = kept[position[i] + 1]
+                key = doc.keys[j]
+                if word_count(doc.blocks[j].text) <= self.bio_max_words and (
+                    any(r in key for r in roles) and any(v in key for v in verbs)
+                ):
+                    out.append(Drop(i, "author_bio", "The header of an author box."))
+                    out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
+                    decided.update((i, j))
+        return out
+
+    # -- the page title's site-name suffix ---------------------------------------------------
+    def _site_name(self, doc: Document) -> Drop | None:
+        t = doc.title_index
+        if t is None or doc.blocks[t].hints is None or doc.blocks[t].hints.tag != "title":
+            return None
+        text = doc.blocks[t].text
+        seps = list(_TITLE_SEP.finditer(text))
+        if not seps:
+            return None
+        site = (doc.metadata.site_name or "").casefold()
+        first, last = seps[0], seps[-1]
+        head, tail = text[: last.start()], text[last.end():]
+        if (site and tail.casefold() == site) or (not site and word_count(tail) <= 4 < word_count(head) + 2):
+            if word_count(head) >= 2:
+                return Drop(t, "site_name", f"The site name {tail!r} after the headline.", part=(last.start(), len(text)))
+        head, tail = text[: first.start()], text[first.end():]
+        if (site and head.casefold() == site) or (not site and word_count(head) <= 3 and word_count(tail) >= 3):
+            return Drop(t, "site_name", f"The site name {head!r} before the headline.", part=(0, first.end()))
+        return None

@@ -1,0 +1,261 @@
+"""Cross-promotion: "You may also like" zones and their cards, "Read more" links, inline
+"ALSO READ: ..." lines, and teaser tails glued onto a body paragraph.
+
+A teaser zone starts at a header from the phrase data and runs over the cards that follow it:
+headlines (often with a category label glued on), summaries (often cut off with "…"), "Read
+More →" links, dates. It ends where the article resumes, which is decided on evidence rather
+than position: a long paragraph, a paragraph that shares the article's vocabulary, or a heading
+followed by such a paragraph. In HTML, link density and related-posts containers
+(``jp-relatedposts``, ``yarpp``...) add evidence, but pages with generated class names are
+handled by the text evidence alone. Cards without a header are recognised from their "Read
+more" link backwards, and only when they look like cards.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterable
+
+from .._model import Kind
+from .._pipeline import Document, Drop, Filter, register
+from ._evidence import (
+    TopicProfile,
+    ends_with_ellipsis,
+    glued_label,
+    is_headline_shaped,
+    link_density,
+    strip_decoration,
+    token_hint,
+    word_count,
+)
+from ._phrases import merged_section
+
+__all__ = ["CrossPromo"]
+
+# Read-more words too common to recognise when glued to a sentence ("More than ...").
+_AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
+_ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
+_RELATED_TOKENS = ("related", "yarpp", "outbrain", "taboola", "recommend", "read-next", "readnext", "more-stories",
+                   "you-may", "also-like", "trending", "popular-post", "most-read", "mostread", "crp_", "rp4wp",
+                   "zergnet", "more-from", "morefrom", "nextread", "next-read", "further-reading")
+
+
+@cache
+def _tables(langs: tuple[str, ...] | None):
+    sec = merged_section("teasers", langs)
+    headers = frozenset(strip_decoration(h) for h in sec.get("headers", ()))
+    header_prefixes = tuple(sorted(set(sec.get("header_prefixes", ())), key=len, reverse=True))
+    read_more = frozenset(strip_decoration(r) for r in sec.get("read_more", ()))
+    glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
+    # "Read More →Moreover, ..." (decorated or glued) at the start of a block
+    glued_head = re.compile(rf"^\W*(?:{alt})(?:{_ARROWS}|(?=[A-ZÀ-Þ\d\"“]))", re.IGNORECASE)
+    # "... the deal. Read more »" at the end of a block
+    glued_tail = re.compile(rf"(?<=[.!?\u2026\"”])\s*[\[(]?(?:{alt}){_ARROWS}?[\])]?\s*$|\s*[\[(](?:{alt}){_ARROWS}?[\])]\s*$",
+                            re.IGNORECASE)
+    inline = "|".join(re.escape(p) for p in sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True))
+    inline_re = re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE)
+    inline_caps = re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE)
+    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps
+
+
+@register
+class CrossPromo(Filter):
+    """Drop cross-promotion: teaser zones and cards, read-more links, inline teasers, glued tails."""
+
+    name = "teasers"
+    reasons = {
+        "teaser_header": "a header that opens a zone of links to other articles",
+        "teaser_card": "a headline, summary or label of a card promoting another article",
+        "read_more": "a 'Read more' link",
+        "inline_teaser": "an inline 'Also read: <headline>' line",
+        "teaser_tail": "a 'Read more' link glued to a body paragraph (only that part is removed)",
+    }
+
+    def __init__(
+        self,
+        *,
+        summary_max_words: int = 60,
+        body_min_words: int = 70,
+        body_overlap: float = 0.5,
+        max_zone_blocks: int = 40,
+        languages: tuple[str, ...] | None = None,
+    ) -> None:
+        self.summary_max_words = summary_max_words
+        self.body_min_words = body_min_words
+        self.body_overlap = body_overlap
+        self.max_zone_blocks = max_zone_blocks
+        self.languages = languages
+
+    def decide(self, doc: Document) -> Iterable[Drop]:
+        tables = _tables(tuple(self.languages) if self.languages else None)
+        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps = tables
+        kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
+        if not kept:
+            return []
+        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
+        out: dict[int, Drop] = {}
+        parts: list[Drop] = []
+
+        def is_read_more(i: int) -> bool:
+            return strip_decoration(doc.keys[i]) in read_more
+
+        def is_header(i: int) -> bool:
+            key = strip_decoration(doc.keys[i])
+            if word_count(key) > 8 or not key:
+                return False
+            return key in headers or any(key.startswith(p) for p in header_prefixes)
+
+        pos = {i: k for k, i in enumerate(kept)}
+
+        # 1. header-triggered zones
+        k = 0
+        while k < len(kept):
+            h = kept[k]
+            if not is_header(h):
+                k += 1
+                continue
+            zone, end, tail = self._zone(doc, kept, k + 1, topics, is_read_more, is_header, glued_head)
+            single_word = " " not in strip_decoration(doc.keys[h])
+            if zone or tail is not None or not single_word:
+                out[h] = Drop(h, "teaser_header", f"Opens a teaser zone of {len(zone)} block(s).")
+                for i in zone:
+                    reason = "read_more" if is_read_more(i) else "teaser_card"
+                    out[i] = Drop(i, reason, f"Part of the teaser zone under {doc.blocks[h].text!r}.", ref=h)
+                if tail is not None:
+                    parts.append(Drop(tail[0], "teaser_tail", "A teaser's 'Read more' link glued to the next paragraph.",
+                                      ref=h, part=(0, tail[1])))
+            k = max(end, k + 1)
+
+        # 2. read-more links outside zones, and the cards they close
+        for i in kept:
+            if i in out or not is_read_more(i):
+                continue
+            out[i] = Drop(i, "read_more", f"A read-more link: {doc.blocks[i].text!r}.")
+            card = self._card_before(doc, kept, pos[i], topics, out)
+            for j in card:
+                out[j] = Drop(j, "teaser_card", "Part of a teaser card that ends in a read-more link.", ref=i)
+
+        # 3. related-posts containers (HTML evidence)
+        for i in kept:
+            if i in out:
+                continue
+            b = doc.blocks[i]
+            if b.hints is not None and word_count(b.text) <= 40 and token_hint(b, _RELATED_TOKENS, depth=5):
+                if b.kind is not Kind.PARAGRAPH or link_density(b) >= 0.5 or ends_with_ellipsis(b.text) \
+                        or is_headline_shaped(b.text):
+                    out[i] = Drop(i, "teaser_card", "Inside a related-posts container.")
+
+        # 4. inline teasers and glued read-more tails on blocks left
+        tail_blocks = {p.index for p in parts}
+        for i in kept:
+            if i in out or i in tail_blocks:
+                continue
+            text = doc.blocks[i].text
+            if self._inline_teaser(text, inline_re, inline_caps):
+                out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
+                continue
+            m = glued_head.match(text)
+            if m and word_count(text[m.end():]) >= 5:
+                parts.append(Drop(i, "teaser_tail", "A 'Read more' link glued to the start of a paragraph.", part=(0, m.end())))
+                continue
+            m = glued_tail.search(text)
+            if m and m.start() > 0 and word_count(text[: m.start()]) >= 5:
+                parts.append(Drop(i, "teaser_tail", "A 'Read more' link glued to the end of a paragraph.",
+                                  part=(m.start(), len(text))))
+        return list(out.values()) + parts
+
+    # -- zones -------------------------------------------------------------------------------
+    def _zone(self, doc, kept, k, topics, is_read_more, is_header, glued_head):
+        """Blocks of the zone starting at ``kept[k]``; the position after it; a glued tail."""
+        zone: list[int] = []
+        start = k
+        while k < len(kept) and k - start < self.max_zone_blocks:
+            i = kept[k]
+            b = doc.blocks[i]
+            if is_header(i) and zone:
+                break
+            if is_read_more(i):
+                zone.append(i)
+                k += 1
+                continue
+            m = glued_head.match(b.text)
+            if m and word_count(b.text[m.end():]) >= 5:
+                return zone, k + 1, (i, m.end())
+            nxt = kept[k + 1] if k + 1 < len(kept) else None
+            if not self._card_like(doc, i, nxt, zone, topics, is_read_more, glued_head):
+                break
+            zone.append(i)
+            k += 1
+        return zone, k, None
+
+    def _body_like(self, doc, i, topics, exclude) -> bool:
+        b = doc.blocks[i]
+        n = word_count(b.text)
+        if ends_with_ellipsis(b.text):
+            return False
+        if n >= self.body_min_words:
+            return True
+        if n >= 15 and b.kind is not Kind.HEADING:
+            overlap = topics.overlap(i, exclude)
+            return overlap is not None and overlap >= self.body_overlap
+        return False
+
+    def _card_like(self, doc, i, nxt, zone, topics, is_read_more, glued_head) -> bool:
+        b = doc.blocks[i]
+        text = b.text
+        n = word_count(text)
+        if n > self.summary_max_words:
+            return False
+        exclude = list(zone) + [i]
+        closes_card = nxt is not None and (is_read_more(nxt) or bool(glued_head.match(doc.blocks[nxt].text)))
+        if glued_label(text) is not None or ends_with_ellipsis(text) or closes_card:
+            return True
+        if b.hints is not None and link_density(b) >= 0.6:
+            return True
+        if self._body_like(doc, i, topics, exclude):
+            return False
+        if nxt is not None and self._body_like(doc, nxt, topics, exclude):
+            return False  # a heading or lead-in that introduces the article's next paragraph
+        if n <= 6 and not text.rstrip().endswith((".", "!", "?")):
+            return True  # a category label, a date, an author name
+        if is_headline_shaped(text):
+            return True
+        overlap = topics.overlap(i, exclude)
+        return overlap is not None and overlap < 0.3 and n <= 40
+
+    def _card_before(self, doc, kept, k, topics, taken) -> list[int]:
+        """The card that a standalone read-more link closes, walking backwards."""
+        card: list[int] = []
+        for back in range(k - 1, max(-1, k - 4), -1):
+            i = kept[back]
+            if i in taken:
+                break
+            b = doc.blocks[i]
+            text = b.text
+            evidence = glued_label(text) is not None or ends_with_ellipsis(text) or (
+                b.hints is not None and link_density(b) >= 0.6)
+            if not evidence and not (card and is_headline_shaped(text) and word_count(text) <= 16):
+                if not (word_count(text) <= 4 and not card):
+                    break
+            if self._body_like(doc, i, topics, card + [i]):
+                break
+            card.append(i)
+        return card
+
+    @staticmethod
+    def _inline_teaser(text: str, inline_re, inline_caps) -> bool:
+        m = inline_re.match(text)
+        if m is None:
+            m = inline_caps.match(text)
+            if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
+                return False
+        rest = text[m.end():].strip()
+        if not rest or word_count(rest) > 25:
+            return False
+        first = next((c for c in rest if c.isalnum()), "")
+        if not (first.isupper() or first.isdigit()):
+            return False
+        sentences = len(re.findall(r"[.!?](?:\s|$)", rest.rstrip(".!?")))
+        return sentences == 0

@@ -1,0 +1,56 @@
+"""Loading ``samples/`` and comparing a result with a page's gold answer (shared by tests)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def norm(s: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s or "").split())
+
+
+@dataclass(frozen=True)
+class Sample:
+    name: str
+    gold: dict
+    raw: bytes
+
+    @property
+    def url(self) -> str | None:
+        return self.gold.get("url")
+
+
+def load_samples() -> list[Sample]:
+    out = []
+    for path in sorted(SAMPLES.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        out.append(Sample(path.name[: -len(".gold.json")], gold, (SAMPLES / gold["input"]).read_bytes()))
+    return out
+
+
+def compare(gold: dict, result) -> list[str]:
+    """Every difference between a result and the gold: missing, leaked, unexplained drops."""
+    problems = []
+    got = [norm(b.text) for b in result.blocks if b.kept]
+    want = [norm(b) for b in gold["body"]]
+    for b in want:
+        if b not in got:
+            problems.append(f"MISSING {b[:100]!r}")
+    for g in got:
+        if g not in want:
+            problems.append(f"LEAKED {g[:100]!r}")
+    if [g for g in got if g in want] != [w for w in want if w in got]:
+        problems.append("ORDER of body blocks differs")
+    dropped = {norm(b.text) for b in result.blocks if not b.kept}
+    for item in gold["removed"]:
+        if norm(item["text"]) not in dropped:
+            problems.append(f"NOT DROPPED ({item['category']}) {item['text'][:80]!r}")
+    for b in result.blocks:
+        if not b.kept and not (b.dropped_by and b.reason and b.detail):
+            problems.append(f"UNEXPLAINED drop {b.text[:60]!r}")
+    return problems
