@@ -17,6 +17,7 @@ from ._exceptions import (
 )
 from ._model import Block, CleanResult, Hints, Kind, Metadata, Span
 from ._pipeline import Document, Drop, Filter, Pipeline, register, registered_filters
+from ._site_profile import SiteProfile
 from .filters import default_filters
 
 __version__ = "0.1.0"
@@ -36,6 +37,7 @@ __all__ = [
     "Kind",
     "Metadata",
     "Pipeline",
+    "SiteProfile",
     "Span",
     "TimeLimitExceeded",
     "UnsupportedInputError",

@@ -11,9 +11,11 @@ from .chrome import PageChrome
 from .ecommerce import Ecommerce
 from .main_content import MainContent
 from .repeats import RepeatedParagraphs
+from .site_template import SiteTemplate
 from .teasers import CrossPromo
 
-__all__ = ["Byline", "CrossPromo", "Ecommerce", "MainContent", "PageChrome", "RepeatedParagraphs", "default_filters"]
+__all__ = ["Byline", "CrossPromo", "Ecommerce", "MainContent", "PageChrome", "RepeatedParagraphs", "SiteTemplate",
+           "default_filters"]
 
 
 def default_filters() -> list:
