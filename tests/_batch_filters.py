@@ -1,0 +1,40 @@
+"""Filters that misbehave on purpose, for the batch runner's time-limit and crash tests.
+
+They are importable by name (``_batch_filters:Hang``) so worker processes can rebuild them from
+a cleaner config, like any filter defined outside cleanerlib.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cleanerlib import Filter
+
+
+class Hang(Filter):
+    """Spins forever (in a loop no time budget can interrupt) on a page containing the marker."""
+
+    name = "hang"
+
+    def __init__(self, *, marker: str = "HANG-FOREVER") -> None:
+        self.marker = marker
+
+    def decide(self, doc):
+        if any(self.marker in b.text for b in doc.blocks):
+            while True:
+                pass
+        return ()
+
+
+class Crash(Filter):
+    """Kills its own process on a page containing the marker, as a segfault would."""
+
+    name = "crash"
+
+    def __init__(self, *, marker: str = "CRASH-NOW") -> None:
+        self.marker = marker
+
+    def decide(self, doc):
+        if any(self.marker in b.text for b in doc.blocks):
+            os._exit(3)
+        return ()
