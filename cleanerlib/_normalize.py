@@ -34,7 +34,9 @@ def normalize(text: str) -> str:
     if text.isascii():
         t = text.lower().translate(_TRANSLATE)
     else:
-        t = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
+        # translate before NFKC too: NFKC turns some of these into other characters
+        # (an acute accent into a space and a combining mark, a double prime into two primes)
+        t = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE).casefold()
     return _SPACES.sub(" ", t).strip()
 
 
