@@ -15,7 +15,8 @@ from ._model import Block, Kind, Span
 
 __all__ = ["segment_text", "guess_text_kind"]
 
-_NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+# the line boundaries of str.splitlines(), so no block text contains a line break
+_NEWLINE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013]|\d{1,3}[.)])\s+\S")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _SENTENCE_END = re.compile(r"""[.!?:;,"'\u201d\u2019)\]\u2026]$""")

@@ -1,0 +1,146 @@
+"""Plain-text segmentation: a block per non-blank line, or per paragraph when hard-wrapped."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cleanerlib import Kind
+from cleanerlib._segment_text import guess_text_kind, segment_text
+
+
+def spans(blocks):
+    return [(b.text, b.source.start, b.source.end) for b in blocks]
+
+
+def test_each_non_blank_line_is_a_block_and_blank_lines_only_separate():
+    text = "First line\n\n\n  Second line  \n\t\nThird"
+    assert spans(segment_text(text)) == [("First line", 0, 10), ("Second line", 15, 26), ("Third", 31, 36)]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1e"])
+def test_every_line_break_style(newline):
+    text = newline.join(["alpha beta", "gamma", "", "delta"])
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["alpha beta", "gamma", "delta"]
+    for b in blocks:
+        assert text[b.source.start:b.source.end] == b.text
+
+
+def test_crlf_offsets_are_exact():
+    text = "One line here.\r\n\r\nTwo\tcolumns\there.\r\n"
+    assert spans(segment_text(text)) == [("One line here.", 0, 14), ("Two\tcolumns\there.", 18, 35)]
+
+
+def test_inner_whitespace_and_unicode_are_kept():
+    text = "  caf\u00e9  \u2014\u00a0na\u00efve \U0001f600  "
+    (b,) = segment_text(text)
+    assert b.text == "caf\u00e9  \u2014\u00a0na\u00efve \U0001f600"
+    assert (b.source.start, b.source.end) == (2, 2 + len(b.text))
+
+
+def test_blank_and_whitespace_only_input():
+    assert segment_text("") == []
+    assert segment_text(" \n\t\r\n  \u3000") == []
+
+
+def test_indexes_are_positions():
+    assert [b.index for b in segment_text("a\nb\n\nc")] == [0, 1, 2]
+
+
+PARAS = [
+    "Chip makers said on Tuesday that the new plants would open in stages over the next three "
+    "years, with the first line running by the end of the decade and the rest following later.",
+    "Analysts at two banks expect the spending to slow once demand for older process nodes "
+    "recovers from the slump, which they blame on a glut of consumer devices built last year.",
+    "The companies did not say how many engineers they would hire, but local officials expect "
+    "several thousand jobs at the sites and at suppliers that will move closer to the plants.",
+]
+
+
+def _wrapped(width: int, newline: str = "\n") -> str:
+    return (newline * 2).join(newline.join(textwrap.wrap(p, width=width)) for p in PARAS)
+
+
+@pytest.mark.parametrize("width", [40, 60, 76])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_hard_wrapped_paragraphs_become_one_block_each(width, newline):
+    text = _wrapped(width, newline)
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == PARAS
+    for b in blocks:
+        assert "\n" not in b.text
+        source = text[b.source.start:b.source.end]
+        assert source.replace(newline, " ") == b.text
+        assert b.pieces[0] == (0, b.source.start)
+        assert len(b.pieces) == source.count(newline) + 1
+
+
+def test_hard_wrapped_pieces_map_each_line_back():
+    text = _wrapped(50)
+    b = segment_text(text)[1]
+    for k, ch in enumerate(b.text):
+        if ch != " ":
+            assert text[b.source_offset(k)] == ch
+
+
+def test_wrapped_paragraph_keeps_bullets_and_headings_apart():
+    body = textwrap.wrap(PARAS[0] + " " + PARAS[1], width=60)
+    text = "\n".join(body[:3]) + "\n- a bullet item that is short\n" + "\n".join(body[3:]) + "\n\n# Heading\n\n" + \
+        "\n".join(textwrap.wrap(PARAS[2], width=60))
+    texts = [b.text for b in segment_text(text)]
+    assert "- a bullet item that is short" in texts
+    assert "# Heading" in texts
+    assert texts[0] == " ".join(body[:3])
+
+
+def test_scrape_with_stray_blank_lines_is_not_joined():
+    # one paragraph per line, blank lines in odd places, residue lines between: not hard-wrapped
+    lines = [
+        "Home \u203a News \u203a Hardware",
+        "Chip makers race to build new fabs across three continents",
+        "By Jane Doe | 3 min read",
+        "Semiconductor companies announced a wave of new factories this week, promising jobs.",
+        "",
+        "Analysts say the spending spree reflects worries about supply chains exposed in 2021.",
+        "Read More \u2192",
+        "",
+        "",
+        "The first of the new plants is expected to begin production in 2027, the firms said.",
+        "Share this article",
+    ]
+    text = "\n".join(lines)
+    assert [b.text for b in segment_text(text)] == [ln for ln in lines if ln]
+
+
+def test_lines_ending_sentences_at_similar_width_are_not_joined():
+    lines = [
+        "The company reported revenue of four billion dollars for the quarter.",
+        "Its shares rose by six percent in early trading on the stock exchange.",
+        "Analysts had expected a smaller increase after a weak holiday season.",
+        "The chief executive said demand for data centre chips remained strong.",
+        "A new product line will ship to customers in the second half of the year.",
+    ]
+    assert [b.text for b in segment_text("\n".join(lines))] == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- a bullet item", Kind.LIST_ITEM),
+        ("\u2022 another bullet", Kind.LIST_ITEM),
+        ("3) numbered item", Kind.LIST_ITEM),
+        ("## Markdown heading", Kind.HEADING),
+        ("> a quoted line", Kind.QUOTE),
+        ("\u2192 \u2022 |", Kind.OTHER),
+        ("2025", Kind.OTHER),
+        ("Chip makers race to build new fabs", Kind.HEADING),
+        ("Read More \u2192", Kind.HEADING),
+        ("This sentence ends with a full stop.", Kind.PARAGRAPH),
+        ("lower-case start without a full stop", Kind.PARAGRAPH),
+        (" ".join(["word"] * 20), Kind.PARAGRAPH),
+    ],
+)
+def test_guess_text_kind(text, kind):
+    assert guess_text_kind(text) is kind
