@@ -25,17 +25,21 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 
+# the whole text is one element: "<p>...</p>"
+_WHOLE_ELEMENT = re.compile(r"\s*<([a-z][a-z0-9]*)\b[^<>]*>.*</\1\s*>\s*\Z", re.IGNORECASE | re.DOTALL)
+
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     if _DOC_MARKERS.search(head):
         return True
     tags = _TAG.findall(text[:65536])
-    if len(tags) < 3:
-        return False
+    if len(tags) < 3:  # a stray <br> in prose is not markup; one whole element is
+        return len(tags) == 2 and _WHOLE_ELEMENT.match(text) is not None
     closing = sum(1 for slash, _ in tags if slash)
     names = {name.lower() for _, name in tags}
-    return closing >= 1 and len(names) >= 2
+    # markup closes what it opens: several kinds of elements, or one kind repeated (<p>s)
+    return closing >= 1 and (len(names) >= 2 or closing >= 2)
 
 
 def _serialise(obj: object) -> str | None:
@@ -51,7 +55,8 @@ def _serialise(obj: object) -> str | None:
         if isinstance(obj, etree._Element):
             import lxml.html
 
-            return lxml.html.tostring(obj, encoding="unicode", method="html")
+            # the element's own markup: its tail is text that follows it, not part of it
+            return lxml.html.tostring(obj, encoding="unicode", method="html", with_tail=False)
     return None
 
 
