@@ -2,8 +2,10 @@
 
 Order of trust for bytes: a byte-order mark; then strict UTF-8 (valid UTF-8 with non-ASCII
 bytes is almost never an accident, while ``<meta charset=iso-8859-1>`` on a UTF-8 page is a
-common lie); then the charset the page declares; then statistical detection. Binary files
-(PDF, images, archives) and bytes no detector can read raise :class:`DecodeError`.
+common lie); then the charset the page declares; then windows-1252 when the bytes have its
+shape (lone accented letters and typographic punctuation between ASCII); then statistical
+detection. Binary files (PDF, images, archives) and bytes no detector can read raise
+:class:`DecodeError`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,16 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)
 # C0 controls other than tab/newline/carriage return/form feed: real text almost never has them.
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# what en, de, fr, es (and their neighbours) put outside ASCII, as windows-1252 decodes it
+_WESTERN = frozenset(
+    "\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef"
+    "\u00f1\u00f2\u00f3\u00f4\u00f5\u00f6\u00f8\u00f9\u00fa\u00fb\u00fc\u00fd\u00ff\u00df"
+    "\u00c0\u00c1\u00c2\u00c3\u00c4\u00c5\u00c6\u00c7\u00c8\u00c9\u00ca\u00cb\u00cc\u00cd\u00ce\u00cf"
+    "\u00d1\u00d2\u00d3\u00d4\u00d5\u00d6\u00d8\u00d9\u00da\u00db\u00dc\u00dd\u0152\u0153"
+    "\u201c\u201d\u2018\u2019\u201e\u201a\u2013\u2014\u2026\u20ac\u00ab\u00bb\u00b0\u00b7\u2022"
+    "\u00a9\u00ae\u2122\u00a1\u00bf\u00a3\u00a7\u00aa\u00ba\u00a0\u00bd\u00bc\u00be\u00d7"
+)
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -92,12 +104,36 @@ def decode_bytes(data: bytes) -> str:
             return sanitize_text(data.decode(declared))
         except UnicodeDecodeError:
             pass
+    if _looks_cp1252(data):
+        return sanitize_text(data.decode("cp1252"))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise DecodeError("input bytes are not text in any encoding that could be detected", kind="undecodable")
     return sanitize_text(data.decode(best.encoding, errors="replace"))
+
+
+def _looks_cp1252(data: bytes) -> bool:
+    """True for undeclared Western European text (en, de, fr, es) in windows-1252.
+
+    Statistical detectors misread short Western text (a page of English with a few curly
+    quotes comes out as Baltic or Cyrillic). Read as windows-1252, those languages show their
+    few non-ASCII characters (accented letters, typographic quotes and dashes, the euro sign)
+    alone or in pairs between ASCII characters; other encodings read this way produce runs
+    of letters (Cyrillic, Greek, CJK) or symbols inside words (``mo\u00bfe``, ``\u00b3``) instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    total = western = 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        run = m.group()
+        total += len(run)
+        if len(run) <= 2 and all(c in _WESTERN for c in run):
+            western += len(run)
+    return total > 0 and western >= 0.9 * total
 
 
 def sanitize_text(text: str) -> str:
