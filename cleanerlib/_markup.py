@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["locate_elements"]
+__all__ = ["locate_elements", "flatten_deep"]
 
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     r"|<(/?)([a-zA-Z][a-zA-Z0-9:_.-]*)(?:\s[^>]*)?/?>",
     re.S | re.I,
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen command basefont frame isindex".split()
 )
@@ -99,3 +100,51 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
         if end is not None:
             located[el] = (offset, end)
     return located
+
+
+def flatten_deep(source: str, max_depth: int) -> str:
+    """``source`` with the tags of elements nested deeper than ``max_depth`` blanked out.
+
+    Parsers give up on absurdly deep markup (libxml2 stops at 256 open elements and drops the
+    rest of the page). Blanking a tag replaces it with spaces of the same length (line breaks
+    kept), so every offset and line number into ``source`` stays valid; the text of the
+    flattened elements then belongs to their nearest ancestor that was kept.
+    """
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[str, bool]] = []  # (name, blanked)
+
+    def blank(m: re.Match) -> None:
+        nonlocal last
+        out.append(source[last:m.start()])
+        out.append(_NOT_NEWLINE.sub(" ", m.group(0)))
+        last = m.end()
+
+    for m in _TOKEN.finditer(source):
+        name = m.group(3)
+        if name is None:
+            continue  # comment or raw-text element: no nesting inside
+        name = name.lower()
+        if m.group(2):  # end tag
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == name:
+                    if stack[depth][1]:
+                        blank(m)
+                    del stack[depth:]
+                    break
+            continue
+        while stack:
+            top = stack[-1][0]
+            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
+                break
+            stack.pop()
+        if name in _VOID or m.group(0).endswith("/>"):
+            continue
+        deep = len(stack) >= max_depth
+        if deep:
+            blank(m)
+        stack.append((name, deep))
+    if not out:
+        return source
+    out.append(source[last:])
+    return "".join(out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from ._markup import locate_elements
+from ._markup import flatten_deep, locate_elements
 from ._model import Block, Hints, Kind, Span
 
 __all__ = ["parse_html", "segment_html", "HtmlPage"]
@@ -40,6 +40,9 @@ _KIND_OF = {
 _CELL_TAGS = frozenset(("td", "th"))
 _TOKEN_SPLIT = re.compile(r"\s+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: libxml2 reports its nesting limit (256 open elements) as a resource-limit error
+_TOO_DEEP = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+_MAX_DEPTH = 200
 _HAS_BLOCK_CHILD = etree.XPath(
     "boolean(.//p|.//div|.//table|.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//blockquote"
     "|.//section|.//article)"
@@ -77,6 +80,10 @@ def parse_html(source_text: str) -> HtmlPage:
         source_text = " " * m.end() + source_text[m.end():]
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
     root = lxml.html.document_fromstring(source_text, parser=parser)
+    if any(e.type == _TOO_DEEP for e in parser.error_log):
+        # libxml2 drops everything after its nesting limit; flatten the excess and parse again
+        source_text = flatten_deep(source_text, _MAX_DEPTH)
+        root = lxml.html.document_fromstring(source_text, parser=parser)
     return HtmlPage(source_text, root)
 
 
