@@ -87,6 +87,8 @@ class Cleaner:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Cleaner":
+        if not isinstance(config, Mapping):
+            raise ConfigError(f"a cleaner config is a mapping of options, got {type(config).__name__}")
         options = dict(config)
         pipeline = Pipeline.from_config({"filters": options.pop("filters")}) if "filters" in options else None
         try:
@@ -162,12 +164,12 @@ class Cleaner:
     def _review(self, doc: Document, blocks: list[Block]) -> tuple[bool, str | None]:
         """The safety valve: did the content filters take (nearly) all of the page?"""
         selectors = {f.name for f in self.pipeline if getattr(f, "selects_main_content", False)}
-        candidate = sum(len(b.text) for b in blocks if b.dropped_by not in selectors)
+        # the headline cannot be removed, so it counts on neither side
+        body = [b for b in blocks if b.index != doc.title_index]
+        candidate = sum(len(b.text) for b in body if b.dropped_by not in selectors)
         if candidate == 0:
             return (True, "no_main_content") if blocks else (False, None)
-        kept = sum(len(b.text) for b in blocks if b.kept)
-        if doc.title_index is not None and kept == len(blocks[doc.title_index].text):
-            kept = 0  # only the headline survived
+        kept = sum(len(b.text) for b in body if b.kept)
         if kept == 0:
             return True, "removed_all"
         share = 1.0 - kept / candidate

@@ -1,0 +1,89 @@
+"""Which block is the headline: kept as a heading in its place, protected from removal."""
+
+from __future__ import annotations
+
+from cleanerlib import Block, Cleaner, Hints, Kind, Span
+from cleanerlib._segment_text import segment_text
+from cleanerlib._title import html_title_index, text_title_index
+
+BODY = ("Semiconductor companies announced a wave of new factories this week, promising thousands "
+        "of jobs and billions in investment across three continents and several states, officials said.")
+
+
+def _text_title(lines: list[str]) -> str | None:
+    blocks = segment_text("\n".join(lines))
+    i = text_title_index(blocks)
+    return None if i is None else blocks[i].text
+
+
+def test_text_title_skips_leading_residue():
+    lines = ["Home \u203a News \u203a Hardware", "Skip to content", "3 min read",
+             "Chip makers race to build new fabs", "By Jane Doe", BODY]
+    assert _text_title(lines) == "Chip makers race to build new fabs"
+
+
+def test_text_title_prefers_five_words_then_the_longest_short_candidate():
+    assert _text_title(["Menu", "Chip makers race", BODY]) == "Chip makers race"
+    assert _text_title(["Top stories", "Chip makers race ahead", BODY]) == "Chip makers race ahead"
+
+
+def test_text_title_ignores_breadcrumbs_times_and_dates():
+    lines = ["News / Hardware / Chips", "Updated 10:45 today", "Posted 2025-03-01 by staff", BODY]
+    assert _text_title(lines) is None
+
+
+def test_text_title_stops_at_the_first_real_paragraph():
+    assert _text_title([BODY, "A Heading Later On In The Article"]) is None
+
+
+def test_text_title_only_looks_ahead_a_dozen_lines():
+    lines = ["x"] * 12 + ["Chip makers race to build new fabs", BODY]
+    assert _text_title(lines) is None
+
+
+def _html_block(i: int, text: str, tag: str) -> Block:
+    kind = Kind.HEADING if tag[0] == "h" else (Kind.OTHER if tag == "title" else Kind.PARAGRAPH)
+    return Block(i, text, kind, Span(None, None, f"/html/body/{tag}"), hints=Hints(tag=tag))
+
+
+def test_html_title_is_the_h1_matching_the_declared_title():
+    blocks = [
+        _html_block(0, "Chip makers race to build new fabs | TechSite", "title"),
+        _html_block(1, "TechSite", "h1"),
+        _html_block(2, "Chip makers race to build new fabs", "h1"),
+        _html_block(3, BODY, "p"),
+    ]
+    assert html_title_index(blocks, "Chip makers race to build new fabs | TechSite") == 2
+
+
+def test_html_title_accepts_an_h2_headline():
+    blocks = [_html_block(0, "Latest news", "h2"), _html_block(1, "Chip makers race to build new fabs", "h2")]
+    assert html_title_index(blocks, "Chip makers race to build new fabs \u2013 TechSite") == 1
+
+
+def test_html_title_falls_back_to_a_single_long_h1_then_the_title_element():
+    blocks = [_html_block(0, "Page", "title"), _html_block(1, "An unrelated but long headline", "h1")]
+    assert html_title_index(blocks, "Page") == 1
+    blocks = [_html_block(0, "Page title", "title"), _html_block(1, "Short", "h1")]
+    assert html_title_index(blocks, "Something else entirely") == 0
+    assert html_title_index([_html_block(0, BODY, "p")], None) is None
+
+
+def test_text_title_is_a_kept_heading_in_its_place_and_the_metadata_title():
+    source = "Skip to content\nChip makers race to build new fabs: what it means\n" + BODY
+    r = Cleaner(filters=[], input_type="text").clean(source)
+    assert [(b.text, b.kind) for b in r.blocks][:2] == [
+        ("Skip to content", Kind.HEADING),
+        ("Chip makers race to build new fabs: what it means", Kind.HEADING),
+    ]
+    assert r.metadata.title == "Chip makers race to build new fabs: what it means"
+    assert r.text.split("\n")[1] == "Chip makers race to build new fabs: what it means"
+
+
+def test_html_headline_is_the_first_heading_block():
+    page = ("<html><head><title>Chip makers race to build new fabs | TechSite</title></head><body>"
+            "<p>Skip to content</p><h1>Chip makers race to build new fabs</h1><p>" + BODY + "</p></body></html>")
+    r = Cleaner(filters=[], input_type="html").clean(page)
+    headings = [b for b in r.blocks if b.kind is Kind.HEADING]
+    assert headings[0].text == "Chip makers race to build new fabs"
+    assert r.metadata.title == "Chip makers race to build new fabs | TechSite"
