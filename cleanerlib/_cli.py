@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 from ._cleaner import Cleaner
-from ._exceptions import CleanerlibError
+from ._exceptions import CleanerlibError, ConfigError
 
 __all__ = ["main", "build_parser"]
 
@@ -25,10 +26,21 @@ def _read(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+
+
+def _unescape(value: str) -> str:
+    r"""Backslash escapes typed in a shell (``'\n\n'``); any other character is taken as is."""
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), value)
+
+
 def _cleaner_from_args(args: argparse.Namespace) -> Cleaner:
-    options = {}
     if getattr(args, "config", None):
-        options = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        try:
+            options = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        except ValueError as e:  # not JSON, or not UTF-8
+            raise ConfigError(f"{args.config} is not a JSON cleaner config: {e}") from None
         cleaner = Cleaner.from_config(options)
     else:
         cleaner = Cleaner()
@@ -36,7 +48,7 @@ def _cleaner_from_args(args: argparse.Namespace) -> Cleaner:
     for name in ("input_type", "separator", "language"):
         value = getattr(args, name, None)
         if value is not None:
-            overrides[name] = value.encode().decode("unicode_escape") if name == "separator" else value
+            overrides[name] = _unescape(value) if name == "separator" else value
     if overrides:
         config = cleaner.to_config()
         config.update(overrides)
