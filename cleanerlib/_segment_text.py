@@ -33,7 +33,7 @@ class _Line(NamedTuple):
 def _lines(text: str) -> list[_Line | None]:
     """Stripped lines with offsets; ``None`` for blank lines."""
     out: list[_Line | None] = []
-    pos = 0
+    pos = 1 if text.startswith("\ufeff") else 0  # a byte-order mark left in by the reader
     n = len(text)
     while pos <= n:
         m = _NEWLINE.search(text, pos)

@@ -40,6 +40,12 @@ def test_inner_whitespace_and_unicode_are_kept():
     assert (b.source.start, b.source.end) == (2, 2 + len(b.text))
 
 
+def test_a_leading_byte_order_mark_is_not_text():
+    text = "\ufeffChip makers race\nBody \ufeff text."
+    assert spans(segment_text(text)) == [("Chip makers race", 1, 17), ("Body \ufeff text.", 18, 30)]
+    assert segment_text("\ufeff") == []
+
+
 def test_blank_and_whitespace_only_input():
     assert segment_text("") == []
     assert segment_text(" \n\t\r\n  \u3000") == []
