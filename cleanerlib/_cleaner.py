@@ -178,18 +178,10 @@ class Cleaner:
         return False, None
 
 
-_DEFAULT: Cleaner | None = None
-
-
 def clean(doc: object, *, url: str | None = None, **options: Any) -> CleanResult:
     """Clean one page with a :class:`Cleaner` built from ``options``.
 
-    ``clean(page)`` is ``Cleaner().clean(page)``; build a ``Cleaner`` once yourself to clean
-    many pages with the same options.
+    ``clean(page, **options)`` is ``Cleaner(**options).clean(page)``; build a ``Cleaner`` once
+    yourself to clean many pages with the same options. Nothing is kept between calls.
     """
-    global _DEFAULT
-    if options:
-        return Cleaner(**options).clean(doc, url=url)
-    if _DEFAULT is None:  # immutable and stateless: sharing it cannot leak between documents
-        _DEFAULT = Cleaner()
-    return _DEFAULT.clean(doc, url=url)
+    return Cleaner(**options).clean(doc, url=url)

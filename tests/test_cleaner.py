@@ -168,6 +168,11 @@ def test_time_budget_raises_with_the_stage(monkeypatch):
     assert info.value.stage == "segmentation"
 
 
+def test_clean_keeps_nothing_between_calls():
+    clean(TEXT_PAGE)
+    assert not [v for v in vars(_cleaner).values() if isinstance(v, Cleaner)]
+
+
 def test_same_input_same_result_in_any_order():
     cleaner = Cleaner()
     a1, b1 = cleaner.clean(TEXT_PAGE), cleaner.clean(HTML_PAGE)
