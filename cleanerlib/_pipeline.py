@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ._exceptions import ConfigError, TimeLimitExceeded
@@ -37,6 +37,15 @@ class Drop:
     ref: int | None = None
     part: tuple[int, int] | None = None
     metadata: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        for key, _ in self.metadata:
+            if key not in _METADATA_FIELDS:
+                raise ValueError(f"Drop metadata key {key!r} is not a Metadata field "
+                                 f"({', '.join(sorted(_METADATA_FIELDS))})")
+
+
+_METADATA_FIELDS = frozenset(f.name for f in fields(Metadata))
 
 
 @dataclass(frozen=True, slots=True)

@@ -380,6 +380,25 @@ def test_metadata_moves_with_a_drop_and_does_not_overwrite():
     assert not out.blocks[1].kept
 
 
+def test_drop_metadata_keys_must_be_metadata_fields():
+    with pytest.raises(ValueError, match="Drop metadata key 'author' is not a Metadata field"):
+        Drop(0, "byline", "x", metadata=(("author", "Jane"),))
+
+
+def test_main_content_does_not_touch_the_parsed_page():
+    import lxml.html
+
+    page = ("<html><head><title>Chip makers race | Site</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Chip makers race</h1><p>" + "Semiconductor companies announced new plants. " * 5
+            + "</p></article><footer>Copyright</footer></body></html>")
+    doc = Cleaner(filters=[])._document(page, "html", None)
+    before = lxml.html.tostring(doc.page.root)
+    out = Pipeline([MainContent()]).apply(doc)
+    assert lxml.html.tostring(doc.page.root) == before
+    assert all(b.kept for b in doc.blocks)
+    assert [b.text for b in out.blocks if not b.kept] == ["Chip makers race | Site", "Home", "Copyright"]
+
+
 def test_apply_never_mutates_the_input_document():
     doc, _ = text_doc("Chip news", "an ad here", "Read More \u2192Body.", title_index=0)
     snapshot = dataclasses.replace(doc)
