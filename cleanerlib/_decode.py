@@ -96,6 +96,13 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = _declared(data)
+    if declared in (None, "utf-8"):
+        # mostly UTF-8 with a few broken sequences (a truncated page, one mis-encoded widget)
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        good = sum(1 for ch in text if ord(ch) > 127) - bad
+        if good >= 20 * bad:
+            return sanitize_text(text)
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         # windows-1252 is what browsers use for a page that says iso-8859-1 or ascii
         if declared in ("latin-1", "iso8859-1", "ascii"):

@@ -26,7 +26,7 @@ _BLOCK_TAGS = frozenset(
     "tr ul caption noframes search".split()
 )
 _SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas video audio "
+    "script style template svg math iframe object embed canvas video audio "
     "select datalist map meta link base".split()
 )
 _KIND_OF = {
@@ -65,11 +65,56 @@ class _Owner:
     tag: str
     kind: Kind
     tokens: tuple[str, ...]
-    parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
+    #: the loose text collected so far, as segments: [element or None, texts, link characters];
+    #: each inline child of the owner opens a segment of its own, so a run made only of links
+    #: (a share bar, a menu) or of glued inline elements can be split back into its items
+    segments: list[list] = field(default_factory=lambda: [[None, [], 0]])
     emitted: int = 0  # blocks this owner already produced (then its text is not a whole element)
     children: int = 0  # child blocks emitted inside it
     row: bool = False  # a table row whose cells are joined into one block
+
+    def add(self, text: str, in_link: bool) -> None:
+        seg = self.segments[-1]
+        seg[1].append(text)
+        if in_link:
+            seg[2] += len(text.strip())
+
+    def open_segment(self, el) -> None:
+        self.segments.append([el, [], 0])
+
+    @property
+    def has_text(self) -> bool:
+        return any("".join(seg[1]).strip() for seg in self.segments)
+
+    def take(self) -> list[list]:
+        segments, self.segments = self.segments, [[None, [], 0]]
+        return segments
+
+
+_LINKISH = frozenset(("a", "button"))
+_SEPARATORS_ONLY = re.compile(r"^[\s|\u00b7\u2022,/\-\u2013\u2014:;]*$")
+
+
+def _split_items(segments: list[list], row: bool) -> list[list] | None:
+    """The element segments of a run that is a list of items, or None to keep it whole.
+
+    A run is a list when it holds only sibling elements (separators aside) and either all of
+    them are links or buttons, or they touch without any whitespace between them, which is how
+    block-styled spans look once their markup is gone ("Words by Jane Doe28 October 2026").
+    """
+    if row:
+        return None
+    items = [seg for seg in segments if seg[0] is not None and "".join(seg[1]).strip()]
+    if len(items) < 2:
+        return None
+    loose = "".join("".join(seg[1]) for seg in segments if seg[0] is None)
+    if not _SEPARATORS_ONLY.match(loose):
+        return None
+    if all(seg[0].tag in _LINKISH for seg in items):
+        return items
+    texts = ["".join(seg[1]) for seg in segments if seg[0] is not None or "".join(seg[1])]
+    glued = all(t == t.strip() for t in texts) and not loose
+    return items if glued else None
 
 
 def parse_html(source_text: str) -> HtmlPage:
@@ -100,14 +145,22 @@ def segment_html(page: HtmlPage) -> list[Block]:
     """Blocks of an HTML page in document order, each with its element's xpath and line."""
     root = page.root
     tree = root.getroottree()
-    raw: list[tuple[str, _Owner, bool, object]] = []  # (text, owner, whole element?, element)
+    # (text, owner, the element the text is the whole of or None, link characters)
+    raw: list[tuple[str, _Owner, object, int]] = []
 
     def flush(owner: _Owner, whole: bool) -> None:
-        text = " ".join("".join(owner.parts).split())
-        owner.parts.clear()
-        link_chars, owner.link_chars = owner.link_chars, 0
+        segments = owner.take()
+        whole = whole and owner.emitted == 0 and owner.children == 0
+        items = _split_items(segments, owner.row)
+        if items is not None:
+            for el, parts, link_chars in items:
+                text = " ".join("".join(parts).split())
+                raw.append((text, owner, el, link_chars))
+            owner.emitted += 1
+            return
+        text = " ".join("".join("".join(seg[1]) for seg in segments).split())
         if text:
-            raw.append((text, owner, whole and owner.emitted == 0 and owner.children == 0, link_chars))
+            raw.append((text, owner, owner.el if whole else None, sum(seg[2] for seg in segments)))
             owner.emitted += 1
 
     top = _Owner(root, "html", Kind.PARAGRAPH, ())
@@ -126,7 +179,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK_TAGS and not (owner.row and tag in _CELL_TAGS):
-                if owner.parts:
+                if owner.has_text:
                     flush(owner, False)
                 owner.children += 1
                 kind = _KIND_OF.get(tag) or (owner.kind if owner.tag != "html" else Kind.PARAGRAPH)
@@ -141,21 +194,22 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 owner = new
                 br_run = 0
             elif tag in _CELL_TAGS:  # a cell of a row block
-                if owner.parts:
-                    owner.parts.append(" | ")
+                if owner.has_text:
+                    owner.add(" | ", False)
             elif tag == "br":
                 br_run += 1
-                if br_run >= 2 and owner.parts:
+                if br_run >= 2 and owner.has_text:
                     flush(owner, False)
                 else:
-                    owner.parts.append(" ")
+                    owner.add(" ", False)
                 continue
-            elif tag == "a":
-                link_depth += 1
+            else:
+                if tag == "a":
+                    link_depth += 1
+                if el.getparent() is owner.el:
+                    owner.open_segment(el)
             if el.text:
-                owner.parts.append(el.text)
-                if link_depth:
-                    owner.link_chars += len(el.text.strip())
+                owner.add(el.text, link_depth > 0)
                 if el.text.strip():
                     br_run = 0
         else:  # end
@@ -163,25 +217,23 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 flush(owner, True)
                 stack.pop()
                 owner = stack[-1]
-            elif tag == "a":
-                link_depth = max(0, link_depth - 1)
-            elif tag == "br":
-                pass
+            else:
+                if tag == "a":
+                    link_depth = max(0, link_depth - 1)
+                if el.getparent() is owner.el and tag != "br":
+                    owner.open_segment(None)
             tail = el.tail
             if tail:
-                owner.parts.append(tail)
-                if link_depth:
-                    owner.link_chars += len(tail.strip())
+                owner.add(tail, link_depth > 0)
                 if tail.strip():
                     br_run = 0
     flush(top, True)
 
-    whole_els = [el for _, o, whole, _ in raw if whole for el in (o.el,)]
-    offsets = locate_elements(page.source_text, _in_document_order(root, set(map(id, whole_els))))
+    offsets = locate_elements(page.source_text, root.iter())
     blocks = []
-    for i, (text, owner, whole, link_chars) in enumerate(raw):
-        el = owner.el
-        start, end = offsets.get(el, (None, None)) if whole else (None, None)
+    for i, (text, owner, whole_of, link_chars) in enumerate(raw):
+        el = whole_of if whole_of is not None else owner.el
+        start, end = offsets.get(el, (None, None)) if whole_of is not None else (None, None)
         parent = el.getparent()
         blocks.append(
             Block(
@@ -200,8 +252,3 @@ def segment_html(page: HtmlPage) -> list[Block]:
         )
     return blocks
 
-
-def _in_document_order(root, wanted: set[int]):
-    """All elements in document order (the locator needs every start tag to stay in step)."""
-    del wanted  # every element is walked; the mapping is filtered by the caller
-    return root.iter()

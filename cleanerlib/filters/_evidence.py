@@ -32,6 +32,7 @@ __all__ = [
 # Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
 _DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _INNER_SPACE = re.compile(r"\s+")
+_INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
 
 
 def strip_decoration(key: str) -> str:
@@ -59,7 +60,11 @@ class PhraseTable:
                 self.regexes.append((re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$"), category))
 
     def match_exact(self, key: str) -> str | None:
-        return self.exact.get(strip_decoration(key))
+        stripped = strip_decoration(key)
+        found = self.exact.get(stripped)
+        if found is None and _INNER_SEPARATORS.search(stripped):
+            found = self.exact.get(_INNER_SEPARATORS.sub(" ", stripped))
+        return found
 
     def match_prefix(self, key: str) -> str | None:
         for pattern, category in self.prefixes:
@@ -195,12 +200,18 @@ class TopicProfile:
 
 
 def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8) -> str | None:
-    """The first class/id token near the block that contains one of ``needles``."""
+    """The first class/id token near the block that names one of ``needles``.
+
+    A token names a needle when it is the needle, or, for needles of eight characters or more,
+    starts with it followed by ``-`` or ``_`` (``jp-relatedposts-post``). Substrings do not
+    count: ``docked-sharebar-content-container`` wraps a whole article.
+    """
     if block.hints is None:
         return None
+    wanted = tuple(needles)
     for token in block.hints.tokens[: depth * 3]:
-        for needle in needles:
-            if needle in token:
+        for needle in wanted:
+            if token == needle or (len(needle) >= 8 and token.startswith(needle) and token[len(needle):len(needle) + 1] in ("-", "_")):
                 return token
     return None
 

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import is_headline_shaped, phrase_table, strip_decoration, token_hint, word_count
+from ._evidence import is_headline_shaped, link_density, phrase_table, strip_decoration, token_hint, word_count
 from ._phrases import merged_section
 
 __all__ = ["PageChrome"]
@@ -42,19 +42,23 @@ _PREFIX_MAX_WORDS = {
 }
 # Markup evidence: class/id tokens of containers that hold one kind of chrome.
 _CONTAINER_TOKENS = {
-    "share_bar": ("sharedaddy", "share-buttons", "social-share", "sharing", "share-bar", "sharebar", "shareaholic",
-                  "addtoany", "a2a_kit", "social-links", "share-links", "jp-sharing"),
-    "comment_form": ("comment-respond", "comment-form", "comments-area", "commentform", "respond", "disqus"),
+    "share_bar": ("sharedaddy", "share-buttons", "social-share", "share-bar", "sharebar", "shareaholic",
+                  "addtoany", "a2a_kit", "share-links", "jp-sharing", "sharing-buttons", "social-sharing"),
+    "comment_form": ("comment-respond", "comment-form", "comments-area", "commentform", "comment-reply-title",
+                     "logged-in-as", "comment-notes", "comment-form-comment"),
     "author_bio": ("author-bio", "author-box", "about-author", "author-info", "authorbox", "author-description",
-                   "author-card", "saboxplugin"),
+                   "author-card", "saboxplugin-wrap", "abh_box"),
     "tag_list": ("tag-links", "tags-links", "post-tags", "entry-tags", "cat-links", "tagcloud", "tag-list",
                  "article-tags", "post-categories"),
-    "breadcrumb": ("breadcrumb", "breadcrumbs", "crumbs", "yoast-breadcrumb"),
-    "newsletter": ("newsletter", "mc4wp", "subscribe-form", "signup-form", "optin", "email-signup"),
-    "cookie_notice": ("cookie", "consent", "gdpr", "cmplz", "onetrust", "cookiebanner"),
-    "prev_next": ("post-navigation", "nav-links", "nav-previous", "nav-next", "prev-next", "pagination-single"),
+    "breadcrumb": ("breadcrumb", "breadcrumbs", "breadcrumb-trail", "yoast-breadcrumb", "rank-math-breadcrumb"),
+    "newsletter": ("newsletter-signup", "newsletter-form", "mc4wp-form", "subscribe-form", "signup-form",
+                   "email-signup", "newsletter-box", "newsletter-widget"),
+    "cookie_notice": ("cookie-notice", "cookie-banner", "cookie-consent", "cookielawinfo-bar", "cmplz-cookiebanner",
+                      "onetrust-banner-sdk", "cookiebanner", "gdpr-banner", "consent-banner"),
+    "prev_next": ("post-navigation", "nav-previous", "nav-next", "prev-next", "pagination-single"),
 }
-_CONTAINER_MAX_WORDS = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50}
+# Containers whose text is chrome whatever it says (the rest only hold links or labels).
+_CONTAINER_TEXT = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50, "comment_form": 40}
 # Words that are also genuine section headings; removed only next to other chrome.
 _WEAK = frozenset(
     "privacy accessibility help discussion featured popular trending recommended related topics topic press careers "
@@ -66,10 +70,18 @@ _WEAK = frozenset(
     "inicio contacto autor autora temas compartir imprimir publicidad discusión diskussion kommentare commentaires "
     "comentarios newsletter boletín anzeige werbung publicité advertising promoted sponsored presse".split()
 )
-_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\\|\u2192|\u276f|\u232a)\s*|\s+/\s+|\s+\|\s+")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
+# "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
+_LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
 _ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\|\s*")
+
+
+def _after_label(text: str) -> str:
+    """What follows the label of a labelled line ("Tags: a, b" -> "a, b")."""
+    head, sep, rest = text.partition(":")
+    return rest.strip() if sep and len(head.split()) <= 3 else text
 
 
 @register
@@ -101,8 +113,9 @@ class PageChrome(Filter):
         decided: set[int] = set()
         kept = [b.index for b in doc.blocks if b.kept]
         position = {i: k for k, i in enumerate(kept)}
+        confirmed = self._confirm_weak(found, kept, position)
         for i, (category, weak) in sorted(found.items()):
-            if weak and not self._among_chrome(i, kept, position, found, doc):
+            if weak and i not in confirmed:
                 continue
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
             decided.add(i)
@@ -123,37 +136,47 @@ class PageChrome(Filter):
             return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2)
         category = table.match_prefix(key)
         if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
-            if not (category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12):
+            if category == "tag_list" and not _LIST_SHAPE.match(_after_label(block.text)):
+                category = None
+            elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
+                category = None
+            if category is not None:
                 return category, False
-        if self._breadcrumb(block.text):
+        if block.kind is not Kind.TABLE and self._breadcrumb(block.text):
             return "breadcrumb", False
         for category, needles in _CONTAINER_TOKENS.items():
-            if n_words <= _CONTAINER_MAX_WORDS.get(category, 25) and token_hint(block, needles, depth=4):
+            limit = _CONTAINER_TEXT.get(category)
+            short_link = n_words <= 6 or link_density(block) >= 0.5
+            if (n_words <= limit if limit else short_link) and token_hint(block, needles, depth=4):
                 return category, False
         return None
 
     @staticmethod
     def _breadcrumb(text: str) -> bool:
-        if len(text) > 200 or "http" in text:
+        if len(text) > 200 or "http" in text or "\u00ab" in text or word_count(text) > 15:
             return False
         parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
-        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;," for p in parts):
+        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;,:" or not p[0].isalpha() for p in parts):
             return False
         first = parts[0].casefold().strip(" \u2302\U0001f3e0")
         return len(parts) >= 3 or first in _HOME
 
     @staticmethod
-    def _among_chrome(i: int, kept: list[int], position: dict[int, int], found, doc: Document) -> bool:
-        """A weak match counts only beside other chrome, or where no article text follows it."""
-        k = position[i]
-        neighbours = [kept[j] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
-        if any(j in found for j in neighbours):
-            return True
-        nxt = kept[k + 1] if k + 1 < len(kept) else None
-        if nxt is None:
-            return True
-        following = doc.blocks[nxt]
-        return following.kind is not Kind.PARAGRAPH or word_count(following.text) < 12
+    def _confirm_weak(found: dict[int, tuple[str, bool]], kept: list[int], position: dict[int, int]) -> set[int]:
+        """Weak matches count only when a chain of adjacent matches links them to a strong one
+        (a footer menu, a share bar); alone, "Discussion" or "Ok." is left to the article."""
+        confirmed = {i for i, (_, weak) in found.items() if not weak}
+        changed = True
+        while changed:
+            changed = False
+            for i, (_, weak) in found.items():
+                if i in confirmed:
+                    continue
+                k = position[i]
+                if any(0 <= j < len(kept) and kept[j] in confirmed for j in (k - 1, k + 1)):
+                    confirmed.add(i)
+                    changed = True
+        return confirmed
 
     # -- blocks that belong to a header already found ---------------------------------------
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:

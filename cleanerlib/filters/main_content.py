@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterable
 
+from .._model import Kind
 from .._normalize import words
 from .._pipeline import Document, Drop, Filter, register
 
@@ -46,9 +47,11 @@ class MainContent(Filter):
         include_tables: bool = True,
         on_failure: str = "keep",
         min_long_chars: int = 40,
-        short_window: int = 400,
         fuzzy_coverage: float = 0.8,
         fuzzy_min_words: int = 12,
+        fill_gaps: bool = True,
+        max_gap: int = 25,
+        fill_min_words: int = 20,
     ) -> None:
         self.favor_precision = favor_precision
         self.favor_recall = favor_recall
@@ -56,9 +59,11 @@ class MainContent(Filter):
         self.include_tables = include_tables
         self.on_failure = on_failure
         self.min_long_chars = min_long_chars
-        self.short_window = short_window
         self.fuzzy_coverage = fuzzy_coverage
         self.fuzzy_min_words = fuzzy_min_words
+        self.fill_gaps = fill_gaps
+        self.max_gap = max_gap
+        self.fill_min_words = fill_min_words
 
     def extract(self, doc: Document) -> str | None:
         import trafilatura
@@ -86,14 +91,67 @@ class MainContent(Filter):
                 ]
             return ()
         in_main = self.align(doc, extracted)
+        if self.fill_gaps:
+            in_main = self.fill_article_gaps(doc, in_main)
         return [
             Drop(b.index, "outside_main_content", "not part of the main content trafilatura extracted")
             for b in doc.blocks
             if b.kept and not in_main[b.index]
         ]
 
+    def fill_article_gaps(self, doc: Document, in_main: list[bool]) -> list[bool]:
+        """Take back article text between two main-content blocks inside their common container.
+
+        trafilatura's fallbacks keep some paragraphs and lose others next to them (pages with
+        generated class names are where this happens). A substantial paragraph that sits inside
+        the article's own container, between two pieces trafilatura kept, is article text; so
+        is a heading that introduces such a paragraph, and a list that a paragraph ending in a
+        colon introduces. Short fragments (labels, captions, credits) keep trafilatura's
+        verdict. The headline counts as an anchor, so the gap under it is considered too.
+        """
+        anchors = [i for i, v in enumerate(in_main) if v]
+        t = doc.title_index
+        if t is not None and doc.blocks[t].hints is not None and doc.blocks[t].hints.tag != "title":
+            anchors = sorted(set(anchors) | {t})
+        gap: list[int] = []
+        for a, b in zip(anchors, anchors[1:]):
+            if b - a < 2 or b - a > self.max_gap:
+                continue
+            sa, sb = _steps(doc.blocks[a].source.xpath), _steps(doc.blocks[b].source.xpath)
+            common = 0
+            while common < min(len(sa), len(sb)) - 1 and sa[common] == sb[common]:
+                common += 1
+            if common < 3:  # the page wrapper (html/body/div) is not an article container
+                continue
+            prefix = sa[:common]
+            gap.extend(i for i in range(a + 1, b)
+                       if doc.blocks[i].kept and _steps(doc.blocks[i].source.xpath)[:common] == prefix)
+        out = list(in_main)
+        for i in gap:
+            b = doc.blocks[i]
+            if b.kind in (Kind.PARAGRAPH, Kind.QUOTE) and len(b.text.split()) >= self.fill_min_words:
+                out[i] = True
+        for i in gap:
+            b = doc.blocks[i]
+            if out[i]:
+                continue
+            if b.kind is Kind.HEADING and i + 1 < len(out) and out[i + 1] and _same_group(b, doc.blocks[i + 1]):
+                out[i] = True
+            elif b.kind is Kind.LIST_ITEM:
+                j = i - 1
+                while j >= 0 and doc.blocks[j].kind is Kind.LIST_ITEM:
+                    j -= 1
+                if j >= 0 and out[j] and doc.blocks[j].text.rstrip().endswith(":"):
+                    out[i] = True
+        return out
+
     def align(self, doc: Document, extracted: str) -> list[bool]:
-        """Which blocks the extracted text covers, matched in document order."""
+        """Which blocks the extracted text covers, matched in document order.
+
+        First the long blocks, which are distinctive, anchor the alignment; then each short
+        block is looked for only in the stretch of extracted text between the anchors around
+        it (and, before the first or after the last anchor, only as a line of its own).
+        """
         hay_parts: list[str] = []
         line_edges: set[int] = set()
         pos = 1
@@ -112,39 +170,56 @@ class MainContent(Filter):
 
         n = len(doc.blocks)
         verdict: list[bool | None] = [None] * n
-        cursor = 0
+        keys: dict[int, str] = {}
         for b in doc.blocks:
-            i = b.index
-            toks = words(doc.keys[i])
-            if not toks:
-                continue  # no words (an arrow, a separator): follows its neighbours below
-            key = " ".join(toks)
-            found = hay.find(" " + key + " ", cursor)
-            if len(key) >= self.min_long_chars:
-                if found >= 0:
-                    verdict[i] = True
-                    cursor = found + len(key) + 1
-                elif hay.find(" " + key + " ") >= 0:
-                    verdict[i] = True  # out of order, but too long to be a coincidence
-                elif len(toks) < self.fuzzy_min_words:
-                    verdict[i] = False
-                else:
-                    if shingles is None:
-                        hay_tokens = hay.split()
-                        shingles = _shingles(hay_tokens)
-                    own = _shingles(toks)
-                    verdict[i] = len(own & shingles) >= self.fuzzy_coverage * len(own)
+            toks = words(doc.keys[b.index])
+            if toks:  # blocks without words (an arrow, a separator) follow their neighbours
+                keys[b.index] = " ".join(toks)
+
+        anchors: list[tuple[int, int, int]] = []  # (block, start, end) in hay
+        cursor = 0
+        for i, key in keys.items():
+            if len(key) < self.min_long_chars:
                 continue
-            start = found + 1
-            if found >= 0 and (
-                found <= cursor + 1
-                or (found - cursor <= self.short_window and start in line_edges and start + len(key) in line_edges)
-            ):
+            found = hay.find(" " + key + " ", cursor)
+            if found >= 0:
                 verdict[i] = True
+                anchors.append((i, found + 1, found + 1 + len(key)))
                 cursor = found + len(key) + 1
-            else:
+            elif hay.find(" " + key + " ") >= 0:
+                verdict[i] = True  # out of order, but too long to be a coincidence
+            elif len(key.split()) < self.fuzzy_min_words:
                 verdict[i] = False
+            else:
+                if shingles is None:
+                    shingles = _shingles(hay.split())
+                own = _shingles(key.split())
+                verdict[i] = len(own & shingles) >= self.fuzzy_coverage * len(own)
+
+        a = 0
+        lo, local = 0, 0
+        for i, key in keys.items():
+            if verdict[i] is not None:
+                continue
+            while a < len(anchors) and anchors[a][0] < i:
+                lo = local = anchors[a][2]
+                a += 1
+            hi = anchors[a][1] if a < len(anchors) else len(hay)
+            inside = 0 < a < len(anchors)
+            found = hay.find(" " + key + " ", max(lo, local))
+            start, end = found + 1, found + 1 + len(key)
+            ok = found >= 0 and end <= hi and (inside or (start in line_edges and end in line_edges))
+            verdict[i] = ok
+            if ok:
+                local = end
         return _fill_gaps(verdict)
+
+def _same_group(a, b) -> bool:
+    return a.hints is not None and b.hints is not None and a.hints.group == b.hints.group
+
+
+def _steps(xpath: str | None) -> list[str]:
+    return xpath.split("/")[1:] if xpath else []
 
 
 def _fill_gaps(verdict: list[bool | None]) -> list[bool]:

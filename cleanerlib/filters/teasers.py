@@ -36,9 +36,11 @@ __all__ = ["CrossPromo"]
 # Read-more words too common to recognise when glued to a sentence ("More than ...").
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
 _ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
-_RELATED_TOKENS = ("related", "yarpp", "outbrain", "taboola", "recommend", "read-next", "readnext", "more-stories",
-                   "you-may", "also-like", "trending", "popular-post", "most-read", "mostread", "crp_", "rp4wp",
-                   "zergnet", "more-from", "morefrom", "nextread", "next-read", "further-reading")
+_RELATED_TOKENS = ("related", "related-posts", "relatedposts", "related-articles", "related-stories",
+                   "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
+                   "yarpp-related", "yarpp", "crp_related", "rp4wp-related-posts", "read-next", "more-stories",
+                   "you-may-also-like", "outbrain", "ob-widget", "taboola", "trc_related_container", "more-from",
+                   "popular-posts", "most-read", "further-reading", "recommended-posts", "recommended-articles")
 
 
 @cache
