@@ -1,7 +1,7 @@
 """What the terminal view and the HTML reports share: filter colours, reason meanings, locators.
 
-Colours are assigned per report, in the sorted order of the filter names that appear in it, so
-two filters in one report never share a colour. The meaning of a reason comes from the
+A registered filter keeps its colour from one report to the next, and two filters in one report
+never share a colour while the palette lasts. The meaning of a reason comes from the
 ``reasons`` mapping of the registered filter of that name; filters a report does not know (a
 batch cleaned with a custom filter) simply have no legend text.
 """
@@ -43,8 +43,19 @@ ANSI_COLOURS = ("33", "34", "35", "32", "31", "36", "93", "94", "95", "92")
 
 
 def colour_indices(names: Iterable[str]) -> dict[str, int]:
-    """Filter name -> index into the palettes, distinct until the palette runs out."""
-    return {name: k % len(HTML_COLOURS) for k, name in enumerate(sorted(set(names)))}
+    """Filter name -> index into the palettes.
+
+    A registered filter gets the same colour in every report (its place among the registered
+    names), so a page report and a batch summary agree; unknown names follow. When that would
+    give two of ``names`` one colour, they are numbered among themselves instead.
+    """
+    present = sorted(set(names))
+    order = sorted(_filter_classes())
+    order += [n for n in present if n not in order]
+    by_registry = {name: order.index(name) % len(HTML_COLOURS) for name in present}
+    if len(set(by_registry.values())) == len(present):
+        return by_registry
+    return {name: k % len(HTML_COLOURS) for k, name in enumerate(present)}
 
 
 def _filter_classes() -> Mapping[str, type]:
