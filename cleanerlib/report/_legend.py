@@ -32,14 +32,14 @@ HTML_COLOURS = (
     "#a21caf",  # magenta
     "#047857",  # green
     "#b91c1c",  # red
-    "#0e7490",  # cyan
     "#a16207",  # ochre
+    "#0e7490",  # cyan
     "#6d28d9",  # violet
     "#be185d",  # pink
     "#4d7c0f",  # olive
 )
 #: SGR foreground codes, same order as HTML_COLOURS
-ANSI_COLOURS = ("33", "34", "35", "32", "31", "36", "93", "94", "95", "92")
+ANSI_COLOURS = ("33", "34", "35", "32", "31", "93", "36", "94", "95", "92")
 
 
 def colour_indices(names: Iterable[str]) -> dict[str, int]:
