@@ -203,6 +203,22 @@ def test_warc_pages_and_a_non_html_record(records, tmp_path):
     assert out[0]["text"] == Cleaner().clean(html[0]["html"].encode(), url=html[0]["url"]).text
 
 
+def test_a_corrupt_warc_member_and_warc_from_stdin(tmp_path):
+    page = b"<html><body><h1>A headline</h1><p>A paragraph long enough to keep in the page.</p></body></html>"
+    members = [gzip.compress(_warc_record("response", f"https://x.org/{k}", _http(page, "text/html"),
+                                          "application/http; msgtype=response"), mtime=0) for k in range(4)]
+    bad = bytearray(members[1])
+    bad[len(bad) // 2: len(bad) // 2 + 6] = b"\xff" * 6
+    (tmp_path / "crawl.warc.gz").write_bytes(members[0] + bytes(bad) + members[2] + members[3])
+    _run([tmp_path / "crawl.warc.gz"], tmp_path / "out.jsonl", workers=1)
+    out = read_jsonl(tmp_path / "out.jsonl")
+    assert [(o["url"], o["error"] and o["error"]["type"]) for o in out] == [
+        ("https://x.org/0", None), (None, "CorruptInput"), ("https://x.org/2", None), ("https://x.org/3", None)]
+    stdin = io.BufferedReader(io.BytesIO(b"".join(members[2:])))  # not seekable: spooled first
+    _run(["-"], tmp_path / "stdin.jsonl", workers=1, stdin=stdin, input_format="warc")
+    assert [o["url"] for o in read_jsonl(tmp_path / "stdin.jsonl")] == ["https://x.org/2", "https://x.org/3"]
+
+
 def test_missing_inputs_and_existing_output_are_clear_errors(records, tmp_path):
     with pytest.raises(BatchError, match="no such input"):
         _run([tmp_path / "nope.jsonl"], tmp_path / "out.jsonl")

@@ -76,12 +76,16 @@ def _with_site_profile(cleaner: Cleaner, args: argparse.Namespace) -> Cleaner:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     cleaner = _with_site_profile(_cleaner_from_args(args), args)
-    result = run_batch(
-        args.inputs, args.output, cleaner=cleaner, workers=args.workers, resume=args.resume,
-        overwrite=args.overwrite, fields=_fields(args), provenance=args.provenance,
-        time_limit=args.time_limit or None, checkpoint_every=args.checkpoint_every,
-        input_format=args.input_format, progress=_progress_flag(args),
-    )
+    try:
+        result = run_batch(
+            args.inputs, args.output, cleaner=cleaner, workers=args.workers, resume=args.resume,
+            overwrite=args.overwrite, fields=_fields(args), provenance=args.provenance,
+            time_limit=args.time_limit or None, checkpoint_every=args.checkpoint_every,
+            input_format=args.input_format, progress=_progress_flag(args),
+        )
+    except KeyboardInterrupt:  # the runner checkpointed what was complete
+        print("\ncleanerlib batch: interrupted; run the same command with --resume to continue", file=sys.stderr)
+        return 130
     if not args.quiet:
         if result.new_records == 0 and result.resumed_from:
             print(f"cleanerlib batch: {args.output} is already complete", file=sys.stderr)

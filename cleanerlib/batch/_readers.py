@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import glob
 import io
+import shutil
 import sys
+import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,22 +287,28 @@ def _content_type(value: str | None) -> str | None:
 def _warc_items(name: str, f: IO[bytes], *, seekable: bool) -> Iterator[Item]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+    if not seekable:
+        # FastWARC needs to seek: spool the stream to a temporary file (disk, not memory)
+        with tempfile.TemporaryFile(prefix="cleanerlib-warc-") as spool:
+            shutil.copyfileobj(f, spool, _CHUNK)
+            spool.seek(0)
+            yield from _warc_items(name, spool, seekable=True)
+        return
     head = f.read(3)
     gz = head.startswith(_GZIP_MAGIC)
-    if seekable:
-        f.seek(0)
-    else:
-        f = _Prefixed(head, f)  # type: ignore[assignment]
+    f.seek(0)
     marker = _GZIP_MAGIC if gz else b"WARC/1."
     ordinal = 0
     start = 0
+    damaged = False  # inside a damaged region: one error record for all of it
     while True:
         last = start  # where the last good record (or this attempt) started
         try:
             records = ArchiveIterator(f, record_types=WarcRecordType.response | WarcRecordType.resource,
                                       parse_http=True, auto_decode="all")
             for rec in records:
-                last = start + rec.stream_pos if not seekable else rec.stream_pos
+                last = rec.stream_pos
+                damaged = False
                 ordinal += 1
                 rid = rec.record_id
                 url = rec.headers.get("WARC-Target-URI")
@@ -320,11 +328,14 @@ def _warc_items(name: str, f: IO[bytes], *, seekable: bool) -> Iterator[Item]:
                     continue
                 yield ("warc", name, ordinal, rid, url, ctype, body)
             return
-        except OSError as e:
-            yield ("error", name, f"{name}@{last}", None, None, "CorruptInput",
-                   f"the WARC stream breaks after byte {last} ({e}); reading resumes at the next record found")
-            if not seekable:
-                return
+        except BaseException as e:  # OSError, or a panic of FastWARC's native code
+            if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            if not damaged:
+                yield ("error", name, f"{name}@{last}", None, None, "CorruptInput",
+                       f"the WARC stream breaks after byte {last} ({type(e).__name__}: {e}); "
+                       "reading resumes at the next record found")
+            damaged = True
             f.seek(last + 1)
             found = _find(f, marker)
             if found is None:
