@@ -99,8 +99,9 @@ def _split_items(segments: list[list], row: bool) -> list[list] | None:
     """The element segments of a run that is a list of items, or None to keep it whole.
 
     A run is a list when it holds only sibling elements (separators aside) and either all of
-    them are links or buttons, or they touch without any whitespace between them, which is how
-    block-styled spans look once their markup is gone ("Words by Jane Doe28 October 2026").
+    them are links or buttons, or they are short labels beside a link or button, or they touch
+    without any whitespace between them, which is how block-styled spans look once their
+    markup is gone ("Words by Jane Doe28 October 2026").
     """
     if row:
         return None
@@ -112,6 +113,9 @@ def _split_items(segments: list[list], row: bool) -> list[list] | None:
         return None
     if all(seg[0].tag in _LINKISH for seg in items):
         return items
+    if not loose.strip() and any(seg[0].tag in _LINKISH for seg in items) \
+            and all(len("".join(seg[1]).split()) <= 6 for seg in items):
+        return items  # a label and its button ("Your cart is empty  Go to shop")
     texts = ["".join(seg[1]) for seg in segments if seg[0] is not None or "".join(seg[1])]
     glued = all(t == t.strip() for t in texts) and not loose
     return items if glued else None

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
+from .filters._evidence import looks_like_residue
 
 __all__ = ["html_title_index", "text_title_index"]
 
@@ -70,7 +71,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12) -> int | N
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
             break
-        if b.kind is Kind.HEADING and n_words >= 2 and not _NOT_TITLE.search(b.text):
+        if b.kind is Kind.HEADING and n_words >= 2 and not _NOT_TITLE.search(b.text) \
+                and not looks_like_residue(normalize(b.text)):
             candidates.append((n_words, b.index))
     for n_words, index in candidates:
         if n_words >= 5:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Iterable, Mapping, Sequence
 
 from .._model import Block, Kind
-from .._normalize import words
+from .._normalize import normalize, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
 # Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
 _DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _INNER_SPACE = re.compile(r"\s+")
+_LEADING = re.compile(r"^[\s\W_]+")
 _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
 
 
@@ -45,13 +46,16 @@ class PhraseTable:
 
     def __init__(self, exact: Mapping[str, Iterable[str]], prefix: Mapping[str, Iterable[str]],
                  regex: Mapping[str, Iterable[str]]) -> None:
+        # phrases are normalised exactly like block keys, so curly quotes and dashes in the
+        # data match whatever variant the page uses
         self.exact: dict[str, str] = {}
         for category, phrases in exact.items():
             for p in phrases:
-                self.exact.setdefault(strip_decoration(p), category)
+                self.exact.setdefault(strip_decoration(normalize(p)), category)
         self.prefixes: list[tuple[re.Pattern[str], str]] = []
         for category, phrases in prefix.items():
-            alts = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+            alts = sorted({re.escape(normalize(p) + (" " if p.endswith(" ") else "")) for p in phrases},
+                          key=len, reverse=True)
             if alts:
                 self.prefixes.append((re.compile("^(?:" + "|".join(alts) + ")"), category))
         self.regexes: list[tuple[re.Pattern[str], str]] = []
@@ -67,8 +71,9 @@ class PhraseTable:
         return found
 
     def match_prefix(self, key: str) -> str | None:
+        stripped = _LEADING.sub("", key)
         for pattern, category in self.prefixes:
-            if pattern.match(key):
+            if pattern.match(key) or (stripped != key and pattern.match(stripped)):
                 return category
         return None
 
@@ -99,6 +104,17 @@ def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTa
                 target.setdefault(category, []).extend(phrases)
     del data
     return PhraseTable(exact, prefix, regex)
+
+
+def looks_like_residue(key: str) -> bool:
+    """Does a normalised short line match any residue phrase (shop, chrome, teaser header)?
+
+    Used outside the filters where a decision must not be fooled by residue, such as picking
+    the headline of a plain-text scrape ("Free shipping on orders over $50" is not one).
+    """
+    if phrase_table("ecommerce").match(key) or phrase_table("chrome").match(key):
+        return True
+    return strip_decoration(key) in merged_section("teasers").get("headers", ())
 
 
 def word_count(text: str) -> int:

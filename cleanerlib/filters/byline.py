@@ -12,11 +12,15 @@ from functools import cache
 from typing import Iterable
 
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import word_count
+from ._evidence import token_hint, word_count
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
 
+# class/id/itemprop tokens of the markup that holds an article's author name
+_AUTHOR_TOKENS = ("author", "byline", "author-name", "post-author", "entry-author", "article-author", "author-link",
+                  "byline-author", "article__author", "c-byline", "writer", "vcard", "fn", "dc.creator")
+_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|da|der|del|la|le)){1,4}$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
@@ -54,7 +58,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Patter
         rf"(?:,\s*(?!\d)[\w ]{{2,40}}?)?"
         rf"(?i:{_SEPARATOR}(?:{dateline}|{read_time}))*"
     )
-    credit = rf"(?:{alts('credit_prefixes')})\s*:?\s*.{{2,80}}"
+    credit = rf"(?:{alts('credit_prefixes')})\s*:?\s*.{{0,80}}"
     flags = re.IGNORECASE
     return (
         re.compile(rf"^(?:{byline})$"),
@@ -99,4 +103,7 @@ class Byline(Filter):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
             elif credit.match(text) and word_count(text) <= 10:
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
+            elif word_count(text) <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
+                out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
+                                metadata=(("byline", text),)))
         return out

@@ -11,6 +11,7 @@ removed only among other chrome, never when they introduce a paragraph of the ar
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable
 
 from .._model import Kind
@@ -34,6 +35,7 @@ _DETAILS = {
     "footer": "site footer text",
     "breadcrumb": "a breadcrumb trail",
     "site_name": "the site name appended to the page title",
+    "page_header": "a site name, section label or menu entry above the headline",
 }
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
@@ -67,8 +69,8 @@ _WEAK = frozenset(
     "reject customize faq rss disclaimer corrections masthead sitemap imprint newsletter like likes loading threads "
     "pocket telegram messenger pin weiter zurück suche kontakt autor autorin themen kategorien datenschutz menü teilen "
     "drucken précédent suivant recherche contact accueil auteur sujets thèmes partager imprimer anterior siguiente buscar "
-    "inicio contacto autor autora temas compartir imprimir publicidad discusión diskussion kommentare commentaires "
-    "comentarios newsletter boletín anzeige werbung publicité advertising promoted sponsored presse".split()
+    "inicio contacto autor autora temas compartir imprimir discusión diskussion kommentare commentaires "
+    "comentarios newsletter boletín werbung advertising presse".split()
 )
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
@@ -76,6 +78,15 @@ _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,6
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
 _ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\|\s*")
+
+
+_ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*|\s+")
+
+
+@cache
+def _cues(langs: tuple[str, ...] | None, name: str) -> tuple[re.Pattern[str], ...]:
+    """Regular expressions of one cue list of the chrome section, compiled once."""
+    return tuple(re.compile(p) for p in merged_section("chrome", langs).get(name, ()))
 
 
 def _after_label(text: str) -> str:
@@ -114,6 +125,8 @@ class PageChrome(Filter):
         kept = [b.index for b in doc.blocks if b.kept]
         position = {i: k for k, i in enumerate(kept)}
         confirmed = self._confirm_weak(found, kept, position)
+        if doc.title_index is not None:  # above the headline sits the page header
+            confirmed.update(i for i in found if i < doc.title_index)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:
                 continue
@@ -144,6 +157,10 @@ class PageChrome(Filter):
                 return category, False
         if block.kind is not Kind.TABLE and self._breadcrumb(block.text):
             return "breadcrumb", False
+        if n_words <= 20 and self._share_list(key):
+            return "share_bar", False
+        if n_words <= 40 and any(p.search(key) for p in _cues(self._langs(), "newsletter_cues")):
+            return "newsletter", False
         for category, needles in _CONTAINER_TOKENS.items():
             limit = _CONTAINER_TEXT.get(category)
             short_link = n_words <= 6 or link_density(block) >= 0.5
@@ -151,12 +168,27 @@ class PageChrome(Filter):
                 return category, False
         return None
 
+    def _share_list(self, key: str) -> bool:
+        """"Share: Facebook, X, LinkedIn, Email": a share label and/or only network names."""
+        sec = merged_section("chrome", self._langs())
+        networks = frozenset(sec.get("networks", ()))
+        labels = tuple(sec.get("share_labels", ()))
+        rest = key
+        for label in sorted(labels, key=len, reverse=True):
+            if rest.startswith(label):
+                rest = rest[len(label):]
+                break
+        items = [strip_decoration(x) for x in _ITEM_SEP.split(rest)]
+        items = [x for x in items if x]
+        return len(items) >= 2 and all(x in networks for x in items) or (rest != key and len(items) >= 1
+                                                                          and all(x in networks for x in items))
+
     @staticmethod
     def _breadcrumb(text: str) -> bool:
         if len(text) > 200 or "http" in text or "\u00ab" in text or word_count(text) > 15:
             return False
         parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
-        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;,:" or not p[0].isalpha() for p in parts):
+        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;,:" or not p[0].isalnum() or not any(c.isalpha() for c in p) for p in parts):
             return False
         first = parts[0].casefold().strip(" \u2302\U0001f3e0")
         return len(parts) >= 3 or first in _HOME
@@ -198,10 +230,23 @@ class PageChrome(Filter):
                 if any(r in key for r in roles) or any(v in key for v in verbs):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
+            elif category == "ad_label" and word_count(doc.blocks[i].text) <= 3 and word_count(block.text) <= 40 \
+                    and any(p.search(key) for p in _cues(self._langs(), "promo_cues")):
+                out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
+                decided.add(j)
             elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):
                 if word_count(doc.blocks[i].text) <= 3:
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
                     decided.add(j)
+        # The page header above the headline: a site name, a section label, a menu entry.
+        if doc.title_index is not None:
+            for i in kept:
+                if i >= doc.title_index:
+                    break
+                block = doc.blocks[i]
+                if i not in decided and word_count(block.text) <= 5 and not block.text.rstrip().endswith((".", "!", "?")):
+                    out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
+                    decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).
         for i in kept:
             if i in decided or i == doc.title_index:

@@ -23,7 +23,10 @@ _DETAILS = {
     "shipping_offer": "a shipping offer",
     "shop_widget": "text of a shop widget",
 }
-_SHOP_TOKENS = ("woocommerce", "cart", "basket", "shop", "product", "price", "checkout", "warenkorb", "panier", "carrito")
+_SHOP_TOKENS = ("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
+                "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito")
+# matches that are residue only next to other shop residue ("Sale", "Total", "Cart")
+_NEEDS_CONTEXT = frozenset(("sale_badge", "cart_total"))
 
 
 @register
@@ -39,27 +42,38 @@ class Ecommerce(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         table = phrase_table("ecommerce", tuple(self.languages) if self.languages else None)
-        out = []
-        for b in doc.blocks:
-            if not b.kept or word_count(b.text) > self.max_words:
+        kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
+        found: dict[int, str] = {}
+        for i in kept:
+            b = doc.blocks[i]
+            if word_count(b.text) > self.max_words:
                 continue
-            key = doc.keys[b.index]
-            category = table.match_exact(key) or table.match_regex(key)
+            category = table.match_exact(doc.keys[i]) or table.match_regex(doc.keys[i])
+            if category is not None:
+                found[i] = category
+        out = []
+        for k, i in enumerate(kept):
+            category = found.get(i)
             if category is None:
                 continue
-            if category in ("sale_badge", "cart_total") and table.match_exact(key) and not self._shop_context(doc, b.index):
+            weak = category in _NEEDS_CONTEXT and table.match_exact(doc.keys[i]) is not None
+            if weak and not self._shop_context(doc, kept, k, found):
                 continue  # "Sale" or "Total" alone is residue only next to other shop residue
-            out.append(Drop(b.index, category, f"{_DETAILS[category].capitalize()}: {b.text!r}."))
+            out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
+        dropped = {d.index for d in out}
+        # A product name inside a shop widget: a short label with shop residue on both sides.
+        for k in range(1, len(kept) - 1):
+            i = kept[k]
+            if i in dropped:
+                continue
+            b = doc.blocks[i]
+            before, after = kept[k - 1], kept[k + 1]
+            if word_count(b.text) <= 10 and not b.text.rstrip().endswith((".", "!", "?")) \
+                    and before in dropped and after in dropped:
+                out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
 
-    def _shop_context(self, doc: Document, i: int) -> bool:
-        block = doc.blocks[i]
-        if token_hint(block, _SHOP_TOKENS):
+    def _shop_context(self, doc: Document, kept: list[int], k: int, found: dict[int, str]) -> bool:
+        if token_hint(doc.blocks[kept[k]], _SHOP_TOKENS, depth=4):
             return True
-        table = phrase_table("ecommerce", tuple(self.languages) if self.languages else None)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(doc.blocks) and word_count(doc.blocks[j].text) <= self.max_words:
-                key = doc.keys[j]
-                if table.match_regex(key) or table.match_exact(key) not in (None, "sale_badge", "cart_total"):
-                    return True
-        return False
+        return any(j in found and found[j] not in _NEEDS_CONTEXT for j in kept[max(0, k - 2):k] + kept[k + 1:k + 3])

@@ -52,6 +52,7 @@ class MainContent(Filter):
         fill_gaps: bool = True,
         max_gap: int = 25,
         fill_min_words: int = 20,
+        fill_caption_words: int = 12,
     ) -> None:
         self.favor_precision = favor_precision
         self.favor_recall = favor_recall
@@ -64,6 +65,7 @@ class MainContent(Filter):
         self.fill_gaps = fill_gaps
         self.max_gap = max_gap
         self.fill_min_words = fill_min_words
+        self.fill_caption_words = fill_caption_words
 
     def extract(self, doc: Document) -> str | None:
         import trafilatura
@@ -93,6 +95,9 @@ class MainContent(Filter):
         in_main = self.align(doc, extracted)
         if self.fill_gaps:
             in_main = self.fill_article_gaps(doc, in_main)
+        for b in doc.blocks:  # the <title> element is metadata unless it is the only headline
+            if b.hints is not None and b.hints.tag == "title" and b.index != doc.title_index:
+                in_main[b.index] = False
         return [
             Drop(b.index, "outside_main_content", "not part of the main content trafilatura extracted")
             for b in doc.blocks
@@ -129,7 +134,9 @@ class MainContent(Filter):
         out = list(in_main)
         for i in gap:
             b = doc.blocks[i]
-            if b.kind in (Kind.PARAGRAPH, Kind.QUOTE) and len(b.text.split()) >= self.fill_min_words:
+            n = len(b.text.split())
+            if (b.kind in (Kind.PARAGRAPH, Kind.QUOTE) and n >= self.fill_min_words) or (
+                    b.kind is Kind.CAPTION and n >= self.fill_caption_words):
                 out[i] = True
         for i in gap:
             b = doc.blocks[i]

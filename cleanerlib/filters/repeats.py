@@ -15,8 +15,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .._model import Kind
 from .._normalize import words
 from .._pipeline import Document, Drop, Filter, register
+from ._evidence import content_words
+
+
+def _stems(key: str) -> set[str]:
+    """Content words cut to five letters: a crude stem that survives plural and tense."""
+    return {w[:5] for w in content_words(key)}
 
 __all__ = ["RepeatedParagraphs"]
 
@@ -50,6 +57,9 @@ class RepeatedParagraphs(Filter):
         near_coverage: float = 0.6,
         shingle: int = 3,
         max_postings: int = 40,
+        dek_max_words: int = 60,
+        dek_overlap: float = 0.75,
+        dek_coverage: float = 0.2,
     ) -> None:
         self.min_words = min_words
         self.pull_quote_coverage = pull_quote_coverage
@@ -57,6 +67,9 @@ class RepeatedParagraphs(Filter):
         self.near_coverage = near_coverage
         self.shingle = shingle
         self.max_postings = max_postings
+        self.dek_max_words = dek_max_words
+        self.dek_overlap = dek_overlap
+        self.dek_coverage = dek_coverage
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         k = self.shingle
@@ -117,7 +130,45 @@ class RepeatedParagraphs(Filter):
             else:
                 out.append(Drop(i, "near_repeat", f"Restates block {j} ({coverage:.0%} of its word sequences).", ref=j))
             dropped.add(i)
+        dek = self._dek(doc, dropped)
+        if dek is not None:
+            out.append(dek)
         return out
+
+    def _dek(self, doc: Document, dropped: set[int]) -> Drop | None:
+        """A dek: the summary under the headline that restates the paragraph it introduces.
+
+        Editors write deks in their own words, so word sequences differ; what gives a dek away
+        is its place (the first text under the headline), its vocabulary, nearly all of it
+        found again in one of the next paragraphs, which is longer, and some of its phrasing
+        reused there. A lede that merely sums up what follows shares the topic, not the words.
+        """
+        t = doc.title_index
+        if t is None:
+            return None
+        after = [b for b in doc.blocks[t + 1:] if b.kept and b.index not in dropped and b.kind is not Kind.HEADING]
+        if len(after) < 2:
+            return None
+        dek = after[0]
+        n = len(dek.text.split())
+        if not self.min_words <= n <= self.dek_max_words or dek.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.OTHER):
+            return None
+        own = _stems(doc.keys[dek.index])
+        if len(own) < 5:
+            return None
+        k = self.shingle
+        toks = words(doc.keys[dek.index])
+        phrases = {tuple(toks[j:j + k]) for j in range(len(toks) - k + 1)}
+        for b in after[1:4]:
+            if len(b.text.split()) <= n:
+                continue
+            shared = len(own & _stems(doc.keys[b.index]))
+            other = words(doc.keys[b.index])
+            reused = len(phrases & {tuple(other[j:j + k]) for j in range(len(other) - k + 1)})
+            if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
+                return Drop(dek.index, "near_repeat",
+                            f"A dek restating block {b.index} ({shared} of its {len(own)} content words).", ref=b.index)
+        return None
 
     @staticmethod
     def _is_victim(i: int, j: int, shingles: dict[int, set]) -> bool:

@@ -79,7 +79,7 @@ class CrossPromo(Filter):
         self,
         *,
         summary_max_words: int = 60,
-        body_min_words: int = 70,
+        body_min_words: int = 45,
         body_overlap: float = 0.5,
         max_zone_blocks: int = 40,
         languages: tuple[str, ...] | None = None,
@@ -105,7 +105,7 @@ class CrossPromo(Filter):
 
         def is_header(i: int) -> bool:
             key = strip_decoration(doc.keys[i])
-            if word_count(key) > 8 or not key:
+            if word_count(key) > 8 or not key or key in read_more:
                 return False
             return key in headers or any(key.startswith(p) for p in header_prefixes)
 
@@ -170,9 +170,15 @@ class CrossPromo(Filter):
 
     # -- zones -------------------------------------------------------------------------------
     def _zone(self, doc, kept, k, topics, is_read_more, is_header, glued_head):
-        """Blocks of the zone starting at ``kept[k]``; the position after it; a glued tail."""
+        """Blocks of the zone starting at ``kept[k]``; the position after it; a glued tail.
+
+        Cards in one zone share a shape: once a card has ended in a read-more link, a block is
+        only taken as the start of another card if a read-more link follows it shortly too.
+        """
         zone: list[int] = []
         start = k
+        cards_end_in_link = False
+        card_start = True
         while k < len(kept) and k - start < self.max_zone_blocks:
             i = kept[k]
             b = doc.blocks[i]
@@ -180,17 +186,28 @@ class CrossPromo(Filter):
                 break
             if is_read_more(i):
                 zone.append(i)
+                cards_end_in_link = card_start = True
                 k += 1
                 continue
             m = glued_head.match(b.text)
             if m and word_count(b.text[m.end():]) >= 5:
                 return zone, k + 1, (i, m.end())
             nxt = kept[k + 1] if k + 1 < len(kept) else None
+            if card_start and cards_end_in_link and not self._link_ahead(doc, kept, k, is_read_more, glued_head):
+                break
             if not self._card_like(doc, i, nxt, zone, topics, is_read_more, glued_head):
                 break
             zone.append(i)
+            card_start = False
             k += 1
         return zone, k, None
+
+    @staticmethod
+    def _link_ahead(doc, kept, k, is_read_more, glued_head, span: int = 4) -> bool:
+        for j in kept[k + 1:k + 1 + span]:
+            if is_read_more(j) or glued_head.match(doc.blocks[j].text):
+                return True
+        return False
 
     def _body_like(self, doc, i, topics, exclude) -> bool:
         b = doc.blocks[i]
@@ -201,7 +218,10 @@ class CrossPromo(Filter):
             return True
         if n >= 15 and b.kind is not Kind.HEADING:
             overlap = topics.overlap(i, exclude)
-            return overlap is not None and overlap >= self.body_overlap
+            if overlap is None:
+                return False
+            # the longer a paragraph, the less shared vocabulary it takes to be the article's
+            return overlap >= (self.body_overlap if n < 40 else self.body_overlap * 0.7)
         return False
 
     def _card_like(self, doc, i, nxt, zone, topics, is_read_more, glued_head) -> bool:
