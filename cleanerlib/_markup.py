@@ -6,6 +6,8 @@ document order (the line number keeps the walk from drifting past tags the parse
 such as an implied ``<tbody>``), and end tags are matched with a stack that closes what HTML
 closes implicitly (an open ``<p>`` before a block, a previous ``<li>``). When the markup is too
 broken to say where an element ends, its offsets are unknown (``None``) rather than wrong.
+``<html>``, ``<head>`` and ``<body>`` are found by name: the parser implies them and moves
+content into them out of source order (a ``<p>`` in ``<head>`` opens the body).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _CLOSES_P = frozenset(
     "address article aside blockquote details div dl fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
 )
+# elements the parser creates when it needs them and merges later tags into, so their start
+# tags can come after content they hold; they are located apart from the document-order walk
+_FRAME = frozenset(("html", "head", "body"))
 # open element -> start tags that close it implicitly
 _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"},
               "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
@@ -40,6 +45,7 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
     Elements whose extent cannot be established are left out of the mapping.
     """
     starts: list[tuple[int, int, str]] = []  # (offset, line, name)
+    frame: dict[str, int] = {}  # html/head/body -> offset of its first start tag
     ends: dict[int, int] = {}  # start offset -> end offset
     stack: list[tuple[str, int]] = []
     line = 1
@@ -71,18 +77,25 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
             if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
                 break
             ends[stack.pop()[1]] = pos
-        starts.append((pos, line, name))
+        if name in _FRAME:
+            frame.setdefault(name, pos)
+        else:
+            starts.append((pos, line, name))
         if name in _VOID or m.group(0).endswith("/>"):
             ends[pos] = m.end()
         else:
             stack.append((name, pos))
 
     located: dict[object, tuple[int, int]] = {}
+    frames = []
     p = 0
     n = len(starts)
     for el in elements:
         tag = getattr(el, "tag", None)
         if not isinstance(tag, str):
+            continue
+        if tag in _FRAME:
+            frames.append(el)
             continue
         el_line = getattr(el, "sourceline", None) or 0
         q = p
@@ -98,6 +111,18 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
         p = q + 1
         end = ends.get(offset)
         if end is not None:
+            located[el] = (offset, end)
+    for el in frames:
+        offset = frame.get(el.tag)
+        end = None if offset is None else ends.get(offset)
+        if end is None:
+            continue
+        # the parser may have put content in the element before its tag ("<p>…</p><body>")
+        # or moved content out of it ("<head><p>…"): then it has no markup extent of its own
+        inside = set(el.iterdescendants())
+        if all(offset < located[d][0] < end for d in inside if d in located) and not any(
+            offset < start < end for d, (start, _) in located.items() if d not in inside
+        ):
             located[el] = (offset, end)
     return located
 

@@ -84,3 +84,20 @@ def test_flatten_deep_keeps_line_breaks_and_shallow_documents():
     assert flat.count("\n") == 1
     shallow = "<div><p>a<p>b</div>"
     assert flatten_deep(shallow, 10) is shallow
+
+
+def test_content_the_parser_moves_out_of_head_keeps_its_own_tags():
+    # a <p> in <head> opens the body early; the real <body> tag comes after that paragraph
+    source = "<head><p>para in head</p></head><body><p>b</p></body>"
+    assert located(source) == [
+        ("html", None),
+        ("head", None),  # the parser moved its paragraph into the body
+        ("body", None),  # holds content that precedes its tag: no extent of its own
+        ("p", "<p>para in head</p>"),
+        ("p", "<p>b</p>"),
+    ]
+
+
+def test_late_html_and_body_tags_do_not_derail_the_walk():
+    source = "<p>a</p><html><body><p>b</p></body></html>"
+    assert [m for _, m in located(source)] == [None, None, "<p>a</p>", "<p>b</p>"]

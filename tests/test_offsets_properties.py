@@ -267,7 +267,7 @@ def _squash(s: str) -> str:
 
 
 def _visible_text(root) -> str:
-    for el in root.xpath(".//script|.//style|.//head"):
+    for el in root.xpath(".//script|.//style"):
         el.drop_tree()
     return _squash(root.text_content())
 
@@ -312,9 +312,18 @@ def check_html_result(result) -> None:
             assert result.text[b.output.start:b.output.end] == b.text
 
 
+_FRAMES = st.sampled_from([
+    ("<html><body>", "</body></html>"),
+    ("", ""),
+    ("<!DOCTYPE html>\n<HTML lang=en>\n<head><meta charset=utf-8></head>\n<BODY class=x>", "</BODY></HTML>"),
+    ("<head><meta charset=utf-8><p>moved out of head</p></head><body>", "</body>"),
+    ("<p>before the body tag</p><body>", "</body><p>after it</p>"),
+])
+
+
 @SETTINGS
-@given(html_nodes())
-def test_html_xpaths_and_spans(nodes):
-    source = "<html><body>" + "".join(nodes) + "</body></html>"
+@given(html_nodes(), _FRAMES)
+def test_html_xpaths_and_spans(nodes, frame):
+    source = frame[0] + "".join(nodes) + frame[1]
     result = Cleaner(filters=[], input_type="html").clean(source)
     check_html_result(result)
