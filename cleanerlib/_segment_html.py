@@ -40,6 +40,7 @@ _KIND_OF = {
 _CELL_TAGS = frozenset(("td", "th"))
 _TOKEN_SPLIT = re.compile(r"\s+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PREFIXED_STEP = re.compile(r"(?<=/)([^/\[]*:[^/\[]*)")
 #: libxml2 reports its nesting limit (256 open elements) as a resource-limit error
 _TOO_DEEP = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _MAX_DEPTH = 200
@@ -119,6 +120,18 @@ def _split_items(segments: list[list], row: bool) -> list[list] | None:
     texts = ["".join(seg[1]) for seg in segments if seg[0] is not None or "".join(seg[1])]
     glued = all(t == t.strip() for t in texts) and not loose
     return items if glued else None
+
+
+def _xpath(tree, el) -> str:
+    """``tree.getpath(el)``, with prefixed tag names (``fb:root``, ``o:p``) as ``name()`` tests.
+
+    A step such as ``fb:root`` is a namespace prefix to XPath and fails to evaluate, while the
+    HTML parser keeps the colon as part of a plain tag name.
+    """
+    path = tree.getpath(el)
+    if ":" not in path:
+        return path
+    return _PREFIXED_STEP.sub(lambda m: f"*[name()='{m.group(1)}']", path)
 
 
 def parse_html(source_text: str) -> HtmlPage:
@@ -244,13 +257,13 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 index=i,
                 text=text,
                 kind=owner.kind,
-                source=Span(start, end, tree.getpath(el), el.sourceline),
+                source=Span(start, end, _xpath(tree, el), el.sourceline),
                 hints=Hints(
                     tag=owner.tag,
                     tokens=owner.tokens,
                     link_chars=min(link_chars, len(text)),
                     level=int(owner.tag[1]) if owner.kind is Kind.HEADING and owner.tag[0] == "h" else 0,
-                    group=tree.getpath(parent) if parent is not None else "",
+                    group=_xpath(tree, parent) if parent is not None else "",
                 ),
             )
         )

@@ -257,6 +257,7 @@ def html_nodes(draw, depth=0):
                 f"<p title='a > b'>{words}</p>", f"<h2>{words}<p>{words}</p></h2>",
                 f"<p>{words}<p>{words}", f"<dl><dt>{words}<dd>{words}</dl>",
                 f"<img alt='{words}'>{words}<hr>{words}",
+                f"<fb:root><p>{words}</p></fb:root>", f"<my-card><h3>{words}</h3>{words}</my-card>",
             ])))
         out.append(draw(st.sampled_from(["", "\n", " ", "\r\n"])))
     return out

@@ -158,6 +158,18 @@ def test_entities_are_decoded_in_text_not_in_source():
     assert r.source_text[r.blocks[0].source.start:r.blocks[0].source.end] == "<p>caf&eacute; &lt;b&gt; &#8212; &amp;</p>"
 
 
+def test_prefixed_and_custom_tag_names_give_xpaths_that_evaluate():
+    source = ("<html><body><fb:root><div><p>first</p></div></fb:root><fb:root><p>second</p></fb:root>"
+              "<my-card><h3>third</h3></my-card></body></html>")
+    r = segment(source)
+    assert [(b.text, b.source.xpath, b.hints.group) for b in r.blocks] == [
+        ("first", "/html/body/*[name()='fb:root'][1]/div/p", "/html/body/*[name()='fb:root'][1]/div"),
+        ("second", "/html/body/*[name()='fb:root'][2]/p", "/html/body/*[name()='fb:root'][2]"),
+        ("third", "/html/body/my-card/h3", "/html/body/my-card"),
+    ]
+    assert_xpaths_select_elements(r)
+
+
 def test_xml_declaration_in_str_input_keeps_offsets():
     source = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>x</p><p>y</p></body></html>'
     r = segment(source)
