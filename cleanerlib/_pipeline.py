@@ -338,6 +338,8 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
     for d in decisions:
         if not 0 <= d.index < n:
             raise IndexError(f"filter {filter_name!r} decided on block {d.index}, document has {n}")
+        if d.ref is not None and not 0 <= d.ref < n:
+            raise IndexError(f"filter {filter_name!r} referred block {d.index} to block {d.ref}, document has {n}")
         if not doc.blocks[d.index].kept or d.index in whole:
             continue  # already removed: the first explanation stands
         if d.part is None:

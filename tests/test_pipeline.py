@@ -423,6 +423,8 @@ def test_a_decision_on_a_missing_block_is_an_error():
     doc, _ = text_doc("one")
     with pytest.raises(IndexError, match="decided on block 5, document has 1"):
         Pipeline([Decide(drops=(Drop(5, "x", "y"),))]).apply(doc)
+    with pytest.raises(IndexError, match="referred block 0 to block 3, document has 1"):
+        Pipeline([Decide(drops=(Drop(0, "x", "y", ref=3),))]).apply(doc)
 
 
 def test_document_navigation_helpers():
