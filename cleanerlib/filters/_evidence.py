@@ -38,6 +38,11 @@ _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
 
 def strip_decoration(key: str) -> str:
     """A normalised key without leading/trailing punctuation, arrows, bullets or emoji."""
+    if key and key[0].isalnum():
+        if key[-1].isalnum():
+            return key  # the common cases, without a regex
+        if len(key) > 1 and key[-2].isalnum() and key[-1] in ".,;:!?":
+            return key[:-1]
     return _INNER_SPACE.sub(" ", _DECORATION.sub("", key))
 
 
@@ -216,19 +221,22 @@ class TopicProfile:
 
 
 def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8) -> str | None:
-    """The first class/id token near the block that names one of ``needles``.
+    """The first needle that a class/id token near the block names, or None.
 
     A token names a needle when it is the needle, or, for needles of eight characters or more,
     starts with it followed by ``-`` or ``_`` (``jp-relatedposts-post``). Substrings do not
     count: ``docked-sharebar-content-container`` wraps a whole article.
     """
-    if block.hints is None:
+    if block.hints is None or not block.hints.tokens:
         return None
-    wanted = tuple(needles)
+    wanted = needles if isinstance(needles, (set, frozenset)) else frozenset(needles)
     for token in block.hints.tokens[: depth * 3]:
-        for needle in wanted:
-            if token == needle or (len(needle) >= 8 and token.startswith(needle) and token[len(needle):len(needle) + 1] in ("-", "_")):
-                return token
+        if token in wanted:
+            return token
+        if len(token) > 8:
+            for k, ch in enumerate(token):
+                if (ch == "-" or ch == "_") and k >= 8 and token[:k] in wanted:
+                    return token[:k]
     return None
 
 

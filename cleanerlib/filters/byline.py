@@ -18,8 +18,8 @@ from ._phrases import merged_section
 __all__ = ["Byline"]
 
 # class/id/itemprop tokens of the markup that holds an article's author name
-_AUTHOR_TOKENS = ("author", "byline", "author-name", "post-author", "entry-author", "article-author", "author-link",
-                  "byline-author", "article__author", "c-byline", "writer", "vcard", "fn", "dc.creator")
+_AUTHOR_TOKENS = frozenset(("author", "byline", "author-name", "post-author", "entry-author", "article-author", "author-link",
+                  "byline-author", "article__author", "c-byline", "writer", "vcard", "fn", "dc.creator"))
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|da|der|del|la|le)){1,4}$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"

@@ -59,6 +59,7 @@ _CONTAINER_TOKENS = {
                       "onetrust-banner-sdk", "cookiebanner", "gdpr-banner", "consent-banner"),
     "prev_next": ("post-navigation", "nav-previous", "nav-next", "prev-next", "pagination-single"),
 }
+_CONTAINER_TOKENS = {k: frozenset(v) for k, v in _CONTAINER_TOKENS.items()}
 # Containers whose text is chrome whatever it says (the rest only hold links or labels).
 _CONTAINER_TEXT = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50, "comment_form": 40}
 # Words that are also genuine section headings; removed only next to other chrome.
@@ -84,9 +85,20 @@ _ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*|\s+")
 
 
 @cache
-def _cues(langs: tuple[str, ...] | None, name: str) -> tuple[re.Pattern[str], ...]:
-    """Regular expressions of one cue list of the chrome section, compiled once."""
-    return tuple(re.compile(p) for p in merged_section("chrome", langs).get(name, ()))
+def _cues(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
+    """One cue list of the chrome section as a single compiled alternation."""
+    patterns = merged_section("chrome", langs).get(name, ())
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x")
+
+
+@cache
+def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Network names, share labels (longest first), and the words a share line can start with."""
+    sec = merged_section("chrome", langs)
+    networks = frozenset(sec.get("networks", ()))
+    labels = tuple(sorted(set(sec.get("share_labels", ())), key=len, reverse=True))
+    starts = frozenset(w.split(" ", 1)[0] for w in (*networks, *labels))
+    return networks, labels, starts
 
 
 def _after_label(text: str) -> str:
@@ -159,7 +171,7 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
-        if n_words <= 40 and any(p.search(key) for p in _cues(self._langs(), "newsletter_cues")):
+        if n_words <= 40 and _cues(self._langs(), "newsletter_cues").search(key):
             return "newsletter", False
         for category, needles in _CONTAINER_TOKENS.items():
             limit = _CONTAINER_TEXT.get(category)
@@ -170,11 +182,11 @@ class PageChrome(Filter):
 
     def _share_list(self, key: str) -> bool:
         """"Share: Facebook, X, LinkedIn, Email": a share label and/or only network names."""
-        sec = merged_section("chrome", self._langs())
-        networks = frozenset(sec.get("networks", ()))
-        labels = tuple(sec.get("share_labels", ()))
+        networks, labels, starts = _share_words(self._langs())
+        if key.split(" ", 1)[0].strip(":,") not in starts:
+            return False
         rest = key
-        for label in sorted(labels, key=len, reverse=True):
+        for label in labels:
             if rest.startswith(label):
                 rest = rest[len(label):]
                 break
@@ -231,7 +243,7 @@ class PageChrome(Filter):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
             elif category == "ad_label" and word_count(doc.blocks[i].text) <= 3 and word_count(block.text) <= 40 \
-                    and any(p.search(key) for p in _cues(self._langs(), "promo_cues")):
+                    and _cues(self._langs(), "promo_cues").search(key):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
             elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):

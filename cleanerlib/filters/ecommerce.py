@@ -23,8 +23,8 @@ _DETAILS = {
     "shipping_offer": "a shipping offer",
     "shop_widget": "text of a shop widget",
 }
-_SHOP_TOKENS = ("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
-                "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito")
+_SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
+                "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito"))
 # matches that are residue only next to other shop residue ("Sale", "Total", "Cart")
 _NEEDS_CONTEXT = frozenset(("sale_badge", "cart_total"))
 

@@ -43,6 +43,7 @@ class MainContent(Filter):
         *,
         favor_precision: bool = False,
         favor_recall: bool = False,
+        fast: bool = False,
         include_comments: bool = False,
         include_tables: bool = True,
         on_failure: str = "keep",
@@ -56,6 +57,7 @@ class MainContent(Filter):
     ) -> None:
         self.favor_precision = favor_precision
         self.favor_recall = favor_recall
+        self.fast = fast
         self.include_comments = include_comments
         self.include_tables = include_tables
         self.on_failure = on_failure
@@ -75,6 +77,7 @@ class MainContent(Filter):
             url=doc.url,
             favor_precision=self.favor_precision,
             favor_recall=self.favor_recall,
+            fast=self.fast,
             include_comments=self.include_comments,
             include_tables=self.include_tables,
             deduplicate=False,

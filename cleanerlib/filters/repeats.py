@@ -56,7 +56,7 @@ class RepeatedParagraphs(Filter):
         pull_quote_max_share: float = 0.75,
         near_coverage: float = 0.6,
         shingle: int = 3,
-        max_postings: int = 40,
+        max_postings: int = 12,
         dek_max_words: int = 60,
         dek_overlap: float = 0.75,
         dek_coverage: float = 0.2,
@@ -105,18 +105,22 @@ class RepeatedParagraphs(Filter):
                 continue
             own = shingles[i]
             shared: dict[int, int] = {}
+            informative = 0
             for s in own:
                 posting = postings[s]
                 if len(posting) > self.max_postings:
-                    continue
+                    continue  # a stock phrase of this document: evidence of nothing
+                informative += 1
                 for j in posting:
                     if j != i:
                         shared[j] = shared.get(j, 0) + 1
+            if 2 * informative < len(own):
+                continue
             best: tuple[float, int, int] | None = None
             for j, count in shared.items():
                 if j in dropped or not self._is_victim(i, j, shingles):
                     continue
-                coverage = count / len(own)
+                coverage = count / informative
                 if coverage >= self.near_coverage:
                     candidate = (coverage, -abs(i - j), j)
                     if best is None or candidate > best:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Iterable
 
 from .._model import Kind
+from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
@@ -36,19 +37,19 @@ __all__ = ["CrossPromo"]
 # Read-more words too common to recognise when glued to a sentence ("More than ...").
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
 _ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
-_RELATED_TOKENS = ("related", "related-posts", "relatedposts", "related-articles", "related-stories",
+_RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
                    "yarpp-related", "yarpp", "crp_related", "rp4wp-related-posts", "read-next", "more-stories",
                    "you-may-also-like", "outbrain", "ob-widget", "taboola", "trc_related_container", "more-from",
-                   "popular-posts", "most-read", "further-reading", "recommended-posts", "recommended-articles")
+                   "popular-posts", "most-read", "further-reading", "recommended-posts", "recommended-articles"))
 
 
 @cache
 def _tables(langs: tuple[str, ...] | None):
     sec = merged_section("teasers", langs)
-    headers = frozenset(strip_decoration(h) for h in sec.get("headers", ()))
+    headers = frozenset(strip_decoration(normalize(h)) for h in sec.get("headers", ()))
     header_prefixes = tuple(sorted(set(sec.get("header_prefixes", ())), key=len, reverse=True))
-    read_more = frozenset(strip_decoration(r) for r in sec.get("read_more", ()))
+    read_more = frozenset(strip_decoration(normalize(r)) for r in sec.get("read_more", ()))
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
     # "Read More →Moreover, ..." (decorated or glued) at the start of a block
@@ -97,14 +98,15 @@ class CrossPromo(Filter):
         if not kept:
             return []
         topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
+        stripped = [strip_decoration(k) if b.kept else "" for b, k in zip(doc.blocks, doc.keys)]
         out: dict[int, Drop] = {}
         parts: list[Drop] = []
 
         def is_read_more(i: int) -> bool:
-            return strip_decoration(doc.keys[i]) in read_more
+            return stripped[i] in read_more
 
         def is_header(i: int) -> bool:
-            key = strip_decoration(doc.keys[i])
+            key = stripped[i]
             if word_count(key) > 8 or not key or key in read_more:
                 return False
             return key in headers or any(key.startswith(p) for p in header_prefixes)
@@ -119,7 +121,7 @@ class CrossPromo(Filter):
                 k += 1
                 continue
             zone, end, tail = self._zone(doc, kept, k + 1, topics, is_read_more, is_header, glued_head)
-            single_word = " " not in strip_decoration(doc.keys[h])
+            single_word = " " not in stripped[h]
             if zone or tail is not None or not single_word:
                 out[h] = Drop(h, "teaser_header", f"Opens a teaser zone of {len(zone)} block(s).")
                 for i in zone:
