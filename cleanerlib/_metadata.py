@@ -37,6 +37,7 @@ _BYLINE = (
     _X("//meta[@name='byl']/@content"),
     _X("//meta[@name='dc.creator' or @name='DC.creator']/@content"),
     _X("//*[@itemprop='author']//*[@itemprop='name']/@content"),
+    _X("string(//*[@itemprop='author']//*[@itemprop='name'][1])"),
     _X("string(//*[@itemprop='author'][1])"),
     _X("string(//a[@rel='author'][1])"),
 )

@@ -42,6 +42,12 @@ def test_fallbacks():
     assert (m.title, m.byline, m.date, m.language, m.url) == ("Only the title", "Max Muster", "2024-12-24", None, None)
 
 
+def test_schema_org_author_name_not_the_whole_author_box():
+    source = ('<html><body><div itemprop="author" itemscope><span itemprop="name">Jane Doe</span>'
+              "<p>Jane has covered chips for ten years.</p></div></body></html>")
+    assert meta(source).byline == "Jane Doe"
+
+
 def test_given_url_wins_and_relative_canonical_is_ignored():
     source = '<html><head><link rel="canonical" href="/relative"></head><body></body></html>'
     assert meta(source).url is None
