@@ -14,6 +14,7 @@ from typing import ClassVar, Iterable
 
 from .._model import Kind
 from .._normalize import words
+from .._exceptions import ConfigError
 from .._pipeline import Document, Drop, Filter, register
 
 __all__ = ["MainContent"]
@@ -43,7 +44,8 @@ class MainContent(Filter):
         *,
         favor_precision: bool = False,
         favor_recall: bool = False,
-        fast: bool = False,
+        fallbacks: str = "auto",
+        fallback_below: int = 1000,
         include_comments: bool = False,
         include_tables: bool = True,
         on_failure: str = "keep",
@@ -57,7 +59,8 @@ class MainContent(Filter):
     ) -> None:
         self.favor_precision = favor_precision
         self.favor_recall = favor_recall
-        self.fast = fast
+        self.fallbacks = fallbacks
+        self.fallback_below = fallback_below
         self.include_comments = include_comments
         self.include_tables = include_tables
         self.on_failure = on_failure
@@ -70,6 +73,20 @@ class MainContent(Filter):
         self.fill_caption_words = fill_caption_words
 
     def extract(self, doc: Document) -> str | None:
+        """trafilatura's main text; its slower fallback extractors run only when needed.
+
+        With ``fallbacks="auto"`` trafilatura's own extractor runs first, and its readability
+        and jusText fallbacks only when that finds less than ``fallback_below`` characters,
+        which is where they recover an article; ``"always"`` and ``"never"`` force the choice.
+        """
+        if self.fallbacks not in ("auto", "always", "never"):
+            raise ConfigError(f"fallbacks must be 'auto', 'always' or 'never', got {self.fallbacks!r}")
+        text = self._extract(doc, fast=self.fallbacks != "always")
+        if self.fallbacks == "auto" and len(text or "") < self.fallback_below:
+            text = self._extract(doc, fast=False)
+        return text
+
+    def _extract(self, doc: Document, *, fast: bool) -> str | None:
         import trafilatura
 
         return trafilatura.extract(
@@ -77,7 +94,7 @@ class MainContent(Filter):
             url=doc.url,
             favor_precision=self.favor_precision,
             favor_recall=self.favor_recall,
-            fast=self.fast,
+            fast=fast,
             include_comments=self.include_comments,
             include_tables=self.include_tables,
             deduplicate=False,
