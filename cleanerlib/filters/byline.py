@@ -26,7 +26,7 @@ _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
 @cache
-def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     sec = merged_section("byline", langs)
 
     def alts(key: str) -> str:
@@ -66,7 +66,12 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Patter
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
         re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
+        re.compile(rf"(?:{dateline})|(?:{read_time})", flags),
+        re.compile(rf"(?:{date_prefix})\s*:?|{time}|{read_time}", flags),
     )
+
+
+_META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 
 @register
@@ -86,7 +91,8 @@ class Byline(Filter):
         self.languages = languages
 
     def decide(self, doc: Document) -> Iterable[Drop]:
-        byline, dateline, read_time, credit, name_prefix = _patterns(tuple(self.languages) if self.languages else None)
+        byline, dateline, read_time, credit, name_prefix, meta_part, meta_marker = _patterns(
+            tuple(self.languages) if self.languages else None)
         out = []
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index or word_count(b.text) > self.max_words:
@@ -103,7 +109,40 @@ class Byline(Filter):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
             elif credit.match(text) and word_count(text) <= 10:
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
+            elif (mixed := self._meta_line(text, meta_part, meta_marker, name_prefix)) is not None:
+                reason, name, date = mixed
+                moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
+                what = "Author and date line" if reason == "byline" else "Date line"
+                out.append(Drop(b.index, reason, f"{what} {text!r}.", metadata=moved))
             elif word_count(text) <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
         return out
+
+    @staticmethod
+    def _meta_line(text: str, meta_part, meta_marker, name_prefix) -> tuple[str, str | None, str | None] | None:
+        """A line of article metadata run together: "Jane Doe · Updated 3 May 2026, 10:32 · 4 min read".
+
+        Dates and reading times are taken out; if what is left is a name (or a place, as in
+        "Zaragoza, 3 June 2026 - 08:10") the line is metadata. To tell "Apple Event September
+        2026" (a heading) from a byline, the line must also carry a marker: an "Updated"-style
+        word, a time of day, a reading time, or a separator between the name and the date.
+        """
+        dates = [m.group(0) for m in meta_part.finditer(text)]
+        if not dates:
+            return None
+        rest = meta_part.sub(" ", text)
+        marked = bool(meta_marker.search(text)) or bool(_META_SEPARATORS.search(rest))
+        rest = " ".join(_META_SEPARATORS.sub(" ", rest).split())
+        date = next((d.strip(" ,") for d in dates if any(c.isdigit() for c in d)), None)
+        if not rest:
+            return ("dateline", None, date)
+        if not marked:
+            return None
+        m = name_prefix.match(rest)
+        name = rest[m.end():] if m else rest
+        if _NAME_ONLY.match(name) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):
+            if len(name.split()) == 1 and not m:
+                return ("dateline", None, date)  # a place: "Zaragoza, 3 de junio de 2026"
+            return ("byline", name, date)
+        return None

@@ -139,6 +139,11 @@ class PageChrome(Filter):
         confirmed = self._confirm_weak(found, kept, position)
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
+        for i in reversed(kept):  # the page footer: the run of chrome and scraps that ends the page
+            if i not in found and word_count(doc.blocks[i].text) > 3:
+                break
+            if i in found:
+                confirmed.add(i)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:
                 continue
@@ -156,6 +161,10 @@ class PageChrome(Filter):
         key = doc.keys[i]
         n_words = word_count(block.text)
         category = table.match_exact(key)
+        if category is None and n_words <= 8:
+            category = table.match_regex(key)
+            if category is not None:
+                return category, False
         if category is not None:
             stripped = strip_decoration(key)
             return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2)
