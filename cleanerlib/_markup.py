@@ -13,7 +13,7 @@ content into them out of source order (a ``<p>`` in ``<head>`` opens the body).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Collection, Iterable
 
 __all__ = ["locate_elements", "flatten_deep"]
 
@@ -39,10 +39,13 @@ _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}
               "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
 
 
-def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tuple[int, int]]:
+def locate_elements(source: str, elements: Iterable[object], wanted: Collection[object] | None = None
+                    ) -> dict[object, tuple[int, int]]:
     """Map each element (lxml, in document order) to its ``(start, end)`` in ``source``.
 
-    Elements whose extent cannot be established are left out of the mapping.
+    Every element takes part in the walk (that keeps tags and elements in step), but only
+    those in ``wanted`` (all of them when it is None) are put in the mapping. Elements whose
+    extent cannot be established are left out.
     """
     starts: list[tuple[int, int, str]] = []  # (offset, line, name)
     frame: dict[str, int] = {}  # html/head/body -> offset of its first start tag
@@ -50,20 +53,20 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
     stack: list[tuple[str, int]] = []
     line = 1
     last = 0
+    count = source.count
     for m in _TOKEN.finditer(source):
         pos = m.start()
-        line += source.count("\n", last, pos)
+        line += count("\n", last, pos)
         last = pos
-        raw_name = m.group(1)
+        raw_name, slash, name = m.groups()
         if raw_name is not None:  # raw-text element: one token holds start to end
             starts.append((pos, line, raw_name.lower()))
             ends[pos] = m.end()
             continue
-        name = m.group(3)
         if name is None:
             continue  # comment
         name = name.lower()
-        if m.group(2):  # end tag
+        if slash:  # end tag
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == name:
                     for _, open_pos in stack[depth + 1:]:
@@ -81,7 +84,7 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
             frame.setdefault(name, pos)
         else:
             starts.append((pos, line, name))
-        if name in _VOID or m.group(0).endswith("/>"):
+        if name in _VOID or source[m.end() - 2] == "/":
             ends[pos] = m.end()
         else:
             stack.append((name, pos))
@@ -91,11 +94,12 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
     p = 0
     n = len(starts)
     for el in elements:
-        tag = getattr(el, "tag", None)
-        if not isinstance(tag, str):
+        tag = el.tag
+        if tag.__class__ is not str:
             continue
         if tag in _FRAME:
-            frames.append(el)
+            if wanted is None or el in wanted:
+                frames.append(el)
             continue
         el_line = getattr(el, "sourceline", None) or 0
         q = p
@@ -109,9 +113,10 @@ def locate_elements(source: str, elements: Iterable[object]) -> dict[object, tup
             continue
         offset = starts[q][0]
         p = q + 1
-        end = ends.get(offset)
-        if end is not None:
-            located[el] = (offset, end)
+        if wanted is None or el in wanted:
+            end = ends.get(offset)
+            if end is not None:
+                located[el] = (offset, end)
     for el in frames:
         offset = frame.get(el.tag)
         end = None if offset is None else ends.get(offset)
@@ -163,7 +168,7 @@ def flatten_deep(source: str, max_depth: int) -> str:
             if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
                 break
             stack.pop()
-        if name in _VOID or m.group(0).endswith("/>"):
+        if name in _VOID or source[m.end() - 2] == "/":
             continue
         deep = len(stack) >= max_depth
         if deep:

@@ -1,7 +1,8 @@
 """What an HTML page says about itself: title, byline, date, language, URL, site name.
 
 Read from the markup conventions publishers actually use (Open Graph, schema.org, Dublin Core,
-plain ``<meta>``), cheaply, with a handful of XPath lookups on the tree already parsed.
+plain ``<meta>``), cheaply: one pass over the head-like elements of the tree already parsed,
+and XPath lookups only for the rarer conventions when the tags say nothing.
 """
 
 from __future__ import annotations
@@ -13,71 +14,87 @@ from ._model import Metadata
 __all__ = ["html_metadata"]
 
 
-def _first(root, paths: tuple[etree.XPath, ...]) -> str | None:
+def _clean(value) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _first_xpath(root, paths: tuple[etree.XPath, ...]) -> str | None:
     for xp in paths:
         found = xp(root)
         for value in [found] if isinstance(found, str) else found:
-            text = " ".join(str(value).split())
+            text = _clean(value)
             if text:
                 return text
     return None
 
 
 _X = etree.XPath
-_TITLE = (
-    _X("//meta[@property='og:title']/@content"),
-    _X("//meta[@name='twitter:title']/@content"),
-    _X("//meta[@itemprop='headline']/@content"),
-    _X("//head/title//text()"),
-    _X("//title//text()"),
-)
-_BYLINE = (
-    _X("//meta[@name='author']/@content"),
-    _X("//meta[@property='article:author' and not(starts-with(@content, 'http'))]/@content"),
-    _X("//meta[@name='byl']/@content"),
-    _X("//meta[@name='dc.creator' or @name='DC.creator']/@content"),
+# Rarer conventions, looked up only when the page's <meta> tags do not already say it.
+_BYLINE_MARKUP = (
     _X("//*[@itemprop='author']//*[@itemprop='name']/@content"),
     _X("string(//*[@itemprop='author']//*[@itemprop='name'][1])"),
     _X("string(//*[@itemprop='author'][1])"),
     _X("string(//a[@rel='author'][1])"),
 )
-_DATE = (
-    _X("//meta[@property='article:published_time']/@content"),
-    _X("//meta[@itemprop='datePublished']/@content"),
-    _X("//*[@itemprop='datePublished']/@datetime"),
-    _X("//meta[@name='date' or @name='dc.date' or @name='DC.date' or @name='pubdate']/@content"),
-    _X("//time[@datetime][1]/@datetime"),
-)
-_LANGUAGE = (
-    _X("/html/@lang"),
-    _X("/html/@xml:lang"),
-    _X("//meta[@http-equiv='content-language' or @http-equiv='Content-Language']/@content"),
-    _X("//meta[@property='og:locale']/@content"),
-)
-_URL = (
-    _X("//link[@rel='canonical']/@href"),
-    _X("//meta[@property='og:url']/@content"),
-)
-_SITE = (_X("//meta[@property='og:site_name']/@content"), _X("//meta[@name='application-name']/@content"))
-_DESCRIPTION = (
-    _X("//meta[@name='description']/@content"),
-    _X("//meta[@property='og:description']/@content"),
-)
+_DATE_MARKUP = (_X("//*[@itemprop='datePublished']/@datetime"),)
+
+# (attribute, value) of a <meta> tag, in order of trust, for each field
+_META = {
+    "title": (("property", "og:title"), ("name", "twitter:title"), ("itemprop", "headline")),
+    "byline": (("name", "author"), ("property", "article:author"), ("name", "byl"), ("name", "dc.creator")),
+    "date": (("property", "article:published_time"), ("itemprop", "datepublished"), ("name", "date"),
+             ("name", "dc.date"), ("name", "pubdate")),
+    "language": (("http-equiv", "content-language"), ("property", "og:locale")),
+    "url": (("property", "og:url"),),
+    "site_name": (("property", "og:site_name"), ("name", "application-name")),
+    "description": (("name", "description"), ("property", "og:description")),
+}
 
 
 def html_metadata(root, url: str | None = None) -> Metadata:
-    language = _first(root, _LANGUAGE)
+    """One pass over the page's <meta>, <link>, <title> and <time> elements, then the rest."""
+    metas: dict[tuple[str, str], str] = {}
+    canonical = title = time = None
+    for el in root.iter("meta", "link", "title", "time"):
+        tag = el.tag
+        if tag == "meta":
+            content = _clean(el.get("content"))
+            if content is None:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                value = el.get(attr)
+                if value:
+                    metas.setdefault((attr, value.strip().lower()), content)
+        elif tag == "link":
+            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical":
+                canonical = _clean(el.get("href"))
+        elif tag == "title":
+            if title is None:
+                title = _clean(el.text_content())
+        elif time is None:
+            time = _clean(el.get("datetime"))
+
+    def meta(field: str) -> str | None:
+        for key in _META[field]:
+            value = metas.get(key)
+            if value and not (field == "byline" and value.startswith(("http://", "https://"))):
+                return value
+        return None
+
+    language = _clean(root.get("lang")) or _clean(root.get("{http://www.w3.org/XML/1998/namespace}lang")) \
+        or meta("language")
     if language:
         language = language.replace("_", "-").split("-")[0].lower()[:8] or None
-    page_url = _first(root, _URL)
+    page_url = canonical or meta("url")
     if page_url and not page_url.startswith(("http://", "https://")):
         page_url = None
     return Metadata(
-        title=_first(root, _TITLE),
-        byline=_first(root, _BYLINE),
-        date=_first(root, _DATE),
+        title=meta("title") or title,
+        byline=meta("byline") or _first_xpath(root, _BYLINE_MARKUP),
+        date=meta("date") or _first_xpath(root, _DATE_MARKUP) or time,
         language=language,
         url=url or page_url,
-        site_name=_first(root, _SITE),
-        description=_first(root, _DESCRIPTION),
+        site_name=meta("site_name"),
+        description=meta("description"),
     )

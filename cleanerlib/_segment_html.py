@@ -9,7 +9,7 @@ is iterative, so deeply nested markup cannot exhaust the interpreter's stack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -58,37 +58,45 @@ class HtmlPage:
     root: lxml.html.HtmlElement
 
 
-@dataclass
 class _Owner:
     """A block-level element whose loose text is being collected."""
 
-    el: object
-    tag: str
-    kind: Kind
-    tokens: tuple[str, ...]
-    #: the loose text collected so far, as segments: [element or None, texts, link characters];
-    #: each inline child of the owner opens a segment of its own, so a run made only of links
-    #: (a share bar, a menu) or of glued inline elements can be split back into its items
-    segments: list[list] = field(default_factory=lambda: [[None, [], 0]])
-    emitted: int = 0  # blocks this owner already produced (then its text is not a whole element)
-    children: int = 0  # child blocks emitted inside it
-    row: bool = False  # a table row whose cells are joined into one block
+    __slots__ = ("el", "tag", "kind", "tokens", "depth", "segments", "nonempty", "emitted", "children", "row")
+
+    def __init__(self, el, tag: str, kind: Kind, tokens: tuple[str, ...], depth: int) -> None:
+        self.el = el
+        self.tag = tag
+        self.kind = kind
+        self.tokens = tokens
+        self.depth = depth  # nesting depth of ``el``; its inline children sit at depth + 1
+        #: the loose text collected so far, as segments: [element or None, texts, link
+        #: characters]; each inline child of the owner opens a segment of its own, so a run
+        #: made only of links (a share bar, a menu) or of glued inline elements can be split
+        #: back into its items
+        self.segments: list[list] = [[None, [], 0]]
+        self.nonempty = False  # some segment holds more than whitespace
+        self.emitted = 0  # blocks this owner already produced (then its text is not a whole element)
+        self.children = 0  # child blocks emitted inside it
+        self.row = False  # a table row whose cells are joined into one block
 
     def add(self, text: str, in_link: bool) -> None:
         seg = self.segments[-1]
         seg[1].append(text)
         if in_link:
             seg[2] += len(text.strip())
+        if not self.nonempty and not text.isspace():
+            self.nonempty = True
 
     def open_segment(self, el) -> None:
         self.segments.append([el, [], 0])
 
     @property
     def has_text(self) -> bool:
-        return any("".join(seg[1]).strip() for seg in self.segments)
+        return self.nonempty
 
     def take(self) -> list[list]:
         segments, self.segments = self.segments, [[None, [], 0]]
+        self.nonempty = False
         return segments
 
 
@@ -168,54 +176,59 @@ def segment_html(page: HtmlPage) -> list[Block]:
     def flush(owner: _Owner, whole: bool) -> None:
         segments = owner.take()
         whole = whole and owner.emitted == 0 and owner.children == 0
-        items = _split_items(segments, owner.row)
+        items = _split_items(segments, owner.row) if len(segments) > 2 else None
         if items is not None:
             for el, parts, link_chars in items:
-                text = " ".join("".join(parts).split())
-                raw.append((text, owner, el, link_chars))
+                raw.append((" ".join("".join(parts).split()), owner, el, link_chars))
             owner.emitted += 1
             return
-        text = " ".join("".join("".join(seg[1]) for seg in segments).split())
+        if len(segments) == 1:
+            seg = segments[0]
+            text = " ".join("".join(seg[1]).split())
+            link_chars = seg[2]
+        else:
+            text = " ".join("".join(["".join(seg[1]) for seg in segments]).split())
+            link_chars = sum(seg[2] for seg in segments)
         if text:
-            raw.append((text, owner, owner.el if whole else None, sum(seg[2] for seg in segments)))
+            raw.append((text, owner, owner.el if whole else None, link_chars))
             owner.emitted += 1
 
-    top = _Owner(root, "html", Kind.PARAGRAPH, ())
+    top = _Owner(root, "html", Kind.PARAGRAPH, (), 0)
     stack: list[_Owner] = [top]
+    owner = top
     link_depth = 0
     br_run = 0
+    depth = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             continue
-        tag = tag.lower()
-        owner = stack[-1]
         if event == "start":
+            depth += 1
             if tag in _SKIP_TAGS:
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK_TAGS and not (owner.row and tag in _CELL_TAGS):
-                if owner.has_text:
+                if owner.nonempty:
                     flush(owner, False)
                 owner.children += 1
                 kind = _KIND_OF.get(tag) or (owner.kind if owner.tag != "html" else Kind.PARAGRAPH)
-                if tag in ("p", "div") and owner.kind is Kind.PARAGRAPH:
-                    kind = Kind.PARAGRAPH
                 if tag == "title":
                     kind = Kind.OTHER
-                new = _Owner(el, tag, kind, _own_tokens(el) + owner.tokens)
+                elif (tag == "p" or tag == "div") and owner.kind is Kind.PARAGRAPH:
+                    kind = Kind.PARAGRAPH
+                owner = _Owner(el, tag, kind, _own_tokens(el) + owner.tokens, depth)
                 if tag == "tr" and not _HAS_BLOCK_CHILD(el):
-                    new.row = True
-                stack.append(new)
-                owner = new
+                    owner.row = True
+                stack.append(owner)
                 br_run = 0
             elif tag in _CELL_TAGS:  # a cell of a row block
-                if owner.has_text:
+                if owner.nonempty:
                     owner.add(" | ", False)
             elif tag == "br":
                 br_run += 1
-                if br_run >= 2 and owner.has_text:
+                if br_run >= 2 and owner.nonempty:
                     flush(owner, False)
                 else:
                     owner.add(" ", False)
@@ -223,30 +236,41 @@ def segment_html(page: HtmlPage) -> list[Block]:
             else:
                 if tag == "a":
                     link_depth += 1
-                if el.getparent() is owner.el:
+                if depth == owner.depth + 1:
                     owner.open_segment(el)
-            if el.text:
-                owner.add(el.text, link_depth > 0)
-                if el.text.strip():
+            text = el.text
+            if text:
+                owner.add(text, link_depth > 0)
+                if br_run and not text.isspace():
                     br_run = 0
         else:  # end
-            if tag in _BLOCK_TAGS and owner.el is el:
+            if owner.el is el:
                 flush(owner, True)
                 stack.pop()
                 owner = stack[-1]
             else:
                 if tag == "a":
                     link_depth = max(0, link_depth - 1)
-                if el.getparent() is owner.el and tag != "br":
+                if depth == owner.depth + 1 and tag != "br":
                     owner.open_segment(None)
+            depth -= 1
             tail = el.tail
             if tail:
                 owner.add(tail, link_depth > 0)
-                if tail.strip():
+                if br_run and not tail.isspace():
                     br_run = 0
     flush(top, True)
 
-    offsets = locate_elements(page.source_text, root.iter())
+    wanted = {whole_of for _, _, whole_of, _ in raw if whole_of is not None}
+    offsets = locate_elements(page.source_text, root.iter(), wanted)
+    paths: dict[object, str] = {}
+
+    def path_of(el) -> str:
+        path = paths.get(el)
+        if path is None:
+            path = paths[el] = _xpath(tree, el)
+        return path
+
     blocks = []
     for i, (text, owner, whole_of, link_chars) in enumerate(raw):
         el = whole_of if whole_of is not None else owner.el
@@ -257,13 +281,13 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 index=i,
                 text=text,
                 kind=owner.kind,
-                source=Span(start, end, _xpath(tree, el), el.sourceline),
+                source=Span(start, end, path_of(el), el.sourceline),
                 hints=Hints(
                     tag=owner.tag,
                     tokens=owner.tokens,
                     link_chars=min(link_chars, len(text)),
                     level=int(owner.tag[1]) if owner.kind is Kind.HEADING and owner.tag[0] == "h" else 0,
-                    group=_xpath(tree, parent) if parent is not None else "",
+                    group=path_of(parent) if parent is not None else "",
                 ),
             )
         )

@@ -71,6 +71,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_DIGIT = re.compile(r"\d")
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 
@@ -100,16 +101,18 @@ class Byline(Filter):
             text = " ".join(b.text.split())
             # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
             # case-insensitively and the name as written.
+            # dates, times and counts need digits, except a few relative words ("yesterday")
+            digits = _DIGIT.search(text) is not None
             m = name_prefix.match(text)
             if m and byline.match(text[: m.end()].lower() + text[m.end():]):
                 out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=(("byline", text[m.end():].strip()),)))
-            elif dateline.match(text):
+            elif (digits or word_count(text) <= 4) and dateline.match(text):
                 out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", text),)))
-            elif read_time.match(text):
+            elif digits and read_time.match(text):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
             elif credit.match(text) and word_count(text) <= 10:
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif (mixed := self._meta_line(text, meta_part, meta_marker, name_prefix)) is not None:
+            elif digits and (mixed := self._meta_line(text, meta_part, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed
                 moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
                 what = "Author and date line" if reason == "byline" else "Date line"
