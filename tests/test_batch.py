@@ -295,9 +295,16 @@ def test_killed_midway_then_resumed_equals_an_uninterrupted_run(records, tmp_pat
     assert again.new_records == 0 and out.read_bytes() == (tmp_path / "ref.jsonl.gz").read_bytes()
 
 
-def test_resume_refuses_other_inputs_or_settings(records, tmp_path):
+def test_resume_refuses_other_inputs_or_settings(records, tmp_path, monkeypatch):
     src = write_jsonl(tmp_path / "in.jsonl", records[:2])
     _run([src], tmp_path / "out.jsonl", workers=1)
+    import cleanerlib.batch._runner as runner
+
+    real = runner.code_identity()
+    monkeypatch.setattr(runner, "code_identity", lambda: dict(real, digest="0" * 32))  # a code change
+    with pytest.raises(BatchError, match="different cleanerlib"):
+        _run([src], tmp_path / "out.jsonl", workers=1, resume=True)
+    monkeypatch.undo()
     write_jsonl(tmp_path / "in.jsonl", records[:3])
     with pytest.raises(BatchError, match="different inputs"):
         _run([src], tmp_path / "out.jsonl", workers=1, resume=True)

@@ -83,7 +83,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             time_limit=args.time_limit or None, checkpoint_every=args.checkpoint_every,
             input_format=args.input_format, progress=_progress_flag(args),
         )
-    except KeyboardInterrupt:  # the runner checkpointed what was complete
+    except KeyboardInterrupt:  # the last checkpoint stands
         print("\ncleanerlib batch: interrupted; run the same command with --resume to continue", file=sys.stderr)
         return 130
     if not args.quiet:

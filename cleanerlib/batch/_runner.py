@@ -77,6 +77,21 @@ def _profile_stats(config: Mapping[str, Any]) -> list[list[Any]]:
     return out
 
 
+def code_identity() -> dict[str, str]:
+    """cleanerlib's version and a digest of its code and phrase data: what cleaned the records.
+
+    A resumed run must clean with the same code as the run it continues; a changed option is
+    caught by the cleaner config, a changed rule only by this.
+    """
+    import cleanerlib
+
+    root = Path(cleanerlib.__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return {"version": cleanerlib.__version__, "digest": h.hexdigest()}
+
+
 @dataclass(frozen=True)
 class BatchResult:
     output: str
@@ -123,6 +138,7 @@ def run_batch(
         "fields": [list(fields.content), fields.url, fields.id],
         "provenance": provenance,
         "site_profiles": _profile_stats(config),
+        "cleanerlib": code_identity(),
     }
     writer = OutputWriter(output, identity=identity, resume=resume, overwrite=overwrite,
                           checkpoint_every=checkpoint_every, stdout=stdout, notes=stderr)
@@ -142,11 +158,9 @@ def run_batch(
                 bar.update(1)
         writer.finish()
     except BaseException:
-        # killed by Ctrl-C or an error of the run itself: keep what is complete, for --resume
-        try:
-            writer.checkpoint()
-        finally:
-            writer.close()
+        # Ctrl-C or an error of the run itself: the last periodic checkpoint stands, so a
+        # resumed run cuts its gzip members where an uninterrupted one does
+        writer.close()
         raise
     finally:
         bar.close()

@@ -9,7 +9,7 @@ get" is one number: the count of complete records at the start of the output. Ev
 2. ``OUTPUT.checkpoint.json`` is replaced atomically (write, fsync, rename) with the record
    count, the output's byte size at that point, the run summary so far, and the *identity* of
    the run (inputs with their sizes, the cleaner config, field names, provenance format, site
-   profile file stats).
+   profile file stats, cleanerlib's version and a digest of its code and data).
 
 A run killed at any moment leaves a checkpoint that describes a prefix of the output. With
 ``--resume``, the writer checks that the identity matches (refusing otherwise: resuming with

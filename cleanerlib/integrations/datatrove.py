@@ -129,7 +129,9 @@ class CleanerlibFilter(BaseFilter):
                 self._cleaner = None
 
     def filter(self, doc: Any) -> bool | tuple[bool, str]:
-        cleaner = self._cleaner or self._build(self.site_profile)
+        if self._cleaner is None:  # called outside run(): build once, with a local profile path
+            self._cleaner = self._build(self.site_profile)
+        cleaner = self._cleaner
         try:
             result = cleaner.clean(doc.text, url=doc.metadata.get(self.url_key))
         except Exception as e:  # noqa: BLE001 - one bad page must not fail the task
