@@ -1,0 +1,356 @@
+"""Cross-promotion: teaser zones (header, cards, read-more links) point at their header; glued
+read-more links are cut off the paragraph they stick to, with exact spans; inline teasers go;
+the zone ends where the article resumes, and prose that only sounds like a teaser stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanerlib import clean
+from cleanerlib.filters import CrossPromo
+
+HEADLINE = "Baltic cable repairs stall as repair ships run short"
+BODY1 = ("Three damaged data cables on the floor of the Baltic Sea are still waiting for repairs two months after "
+         "they failed, because the few cable ships that can lift and splice them are booked until the spring, the "
+         "cable operators said this week.")
+BODY2 = ("The operators said traffic has been rerouted through land links and satellite capacity, which has kept "
+         "most services running but has raised latency for banks and cloud customers in the region, and that the "
+         "cable repairs could slip further if winter storms delay the ships.")
+BODY3 = ("None of the cable operators would say how much the delays cost, but the regional regulator said in its "
+         "report that the repairs had shown how few cable ships the Baltic operators can call on.")
+
+
+def run(*lines: str, **options):
+    return clean("\n".join(lines), input_type="text", filters=[CrossPromo(**options)])
+
+
+def block(result, text: str):
+    matches = [b for b in result.blocks if b.text == text]
+    assert len(matches) == 1, f"{text!r} is not exactly one block: {[b.text for b in result.blocks]}"
+    return matches[0]
+
+
+def assert_dropped(result, text: str, reason: str, ref: str | None = None) -> None:
+    b = block(result, text)
+    assert (b.kept, b.dropped_by, b.reason) == (False, "teasers", reason), b
+    if ref is None:
+        assert b.ref is None, b
+    else:
+        assert b.ref is not None and result.blocks[b.ref].text == ref, b
+
+
+def assert_kept(result, text: str) -> None:
+    b = block(result, text)
+    assert b.kept and b.dropped_by is None, b
+
+
+# -- header-triggered zones ----------------------------------------------------------------------
+
+def test_zone_with_glued_labels_ellipsis_summaries_and_read_more_links():
+    cards = [
+        ("SecurityWhy hardware keys still confuse most hospital staff",
+         "Hospitals handed out hardware security keys last year, but help-desk logs show that most nurses still "
+         "reach for the shared ward password when…"),
+        ("Warehouse RoboticsA Lyon startup wants to rent out picking robots by the week",
+         "The company says small retailers cannot afford to buy robots outright for the busy season, and it wants "
+         "to…"),
+    ]
+    lines = [HEADLINE, BODY1, BODY2, "You may also like"]
+    for title, summary in cards:
+        lines += [title, summary, "Read More →"]
+    lines += ["What the delays mean for customers", BODY3]
+    r = run(*lines)
+    assert_dropped(r, "You may also like", "teaser_header")
+    for title, summary in cards:
+        assert_dropped(r, title, "teaser_card", ref="You may also like")
+        assert_dropped(r, summary, "teaser_card", ref="You may also like")
+    read_more = [b for b in r.blocks if b.text == "Read More →"]
+    assert [(b.kept, b.reason, r.blocks[b.ref].text) for b in read_more] == \
+        [(False, "read_more", "You may also like")] * 2
+    # the zone ends where the article resumes: a section heading and a paragraph of the article
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2, "What the delays mean for customers", BODY3])
+    assert r.counts() == {"teasers": {"read_more": 2, "teaser_card": 4, "teaser_header": 1}}
+
+
+_FR = ("La SNCF teste la 5G privée dans ses ateliers",
+       "La SNCF a commencé mardi à tester un réseau 5G privé dans trois de ses ateliers de maintenance, où les "
+       "techniciens utiliseront des tablettes connectées pour consulter les plans des rames et transmettre les "
+       "mesures des capteurs sans passer par le wifi.")
+_ES = ("Renfe instalará wifi gratuito en los trenes de Cercanías",
+       "Renfe instalará wifi gratuito en los seiscientos trenes de Cercanías que circulan por Madrid, Barcelona y "
+       "Valencia antes de 2028, con una inversión de noventa millones de euros, según el contrato que la compañía "
+       "adjudicó este martes a un consorcio de operadoras.")
+
+
+@pytest.mark.parametrize("lead,header,cards,read_more,after", [
+    (_FR, "Sur le même sujet",
+     ["Mobilité urbaineLe métro de Lyon passe au paiement sans contact",
+      "Les voyageurs pourront valider leur trajet avec une carte bancaire dès le mois de…",
+      "Santé numériqueLes hôpitaux bretons migrent vers un cloud régional",
+      "Le groupement hospitalier veut quitter les serveurs américains d'ici deux ans, avec…"],
+     "Lire la suite",
+     ["Les syndicats de cheminots demandent des garanties sur l'usage des données collectées par les tablettes, "
+      "et souhaitent que les techniciens soient formés avant la généralisation du réseau 5G privé à l'ensemble "
+      "des ateliers de maintenance prévue pour 2027."]),
+    (_ES, "Noticias relacionadas",
+     ["Correos abre taquillas automáticas en dos mil pueblos",
+      "La empresa pública quiere acercar la paquetería a las zonas rurales y negocia con…",
+      "Andalucía lleva los historiales médicos a la nube",
+      "El servicio de salud migrará sus sistemas a un proveedor europeo y plantea dudas sobre la…"],
+     "Leer más",
+     []),
+], ids=["fr", "es"])
+def test_zones_in_other_languages(lead, header, cards, read_more, after):
+    r = run(*lead, header, cards[0], cards[1], read_more, cards[2], cards[3], read_more, *after)
+    assert_dropped(r, header, "teaser_header")
+    for card in cards:
+        assert_dropped(r, card, "teaser_card", ref=header)
+    links = [b for b in r.blocks if b.text == read_more]
+    assert [(b.reason, r.blocks[b.ref].text) for b in links] == [("read_more", header)] * 2
+    assert r.text == "\n".join([*lead, *after])
+
+
+_DE_TITLE = "Verkehrsbetriebe speichern Strom in alten Busbatterien"
+_DE_LEAD = ("Die Münchner Verkehrsbetriebe wollen ausgediente Batterien ihrer Elektrobusse künftig als Stromspeicher "
+            "für die Ladestationen im Betriebshof nutzen. Das sieht ein Pilotprojekt vor, das der Stadtrat am "
+            "Dienstag genehmigt hat.")
+_DE_CARDS = ["Paketroboter: Die Post schickt in Köln Roboter auf die Gehwege",
+             "Die kleinen Fahrzeuge sollen Pakete auf der letzten Meile ausliefern, doch die Stadt verlangt vorher…",
+             "Open Source: Schleswig-Holstein verabschiedet sich von Microsoft",
+             "Die Landesverwaltung will bis 2027 auf freie Software umsteigen, wie der Digitalminister nun erklärt…"]
+_DE_HEADING = "Ladeleistung als Engpass"
+# the article resumes: 26 words, then the same with a second sentence (over 45 words)
+_DE_AFTER = ("Die Verkehrsbetriebe verweisen dagegen auf Erfahrungen aus Hamburg, wo gebrauchte Busbatterien bereits "
+             "Ladesäulen puffern, und wollen die Speicher im nächsten Jahr auf zwei weitere Betriebshöfe ausdehnen.")
+_DE_AFTER_LONG = _DE_AFTER + (" Ob sich das Modell rechnet, hängt vor allem davon ab, wie lange die gebrauchten "
+                              "Batterien im stationären Betrieb noch halten.")
+
+
+def test_zone_of_headlines_and_summaries_without_links():
+    """Ellipsis summaries are card evidence on their own; no read-more link is needed."""
+    r = run(_DE_TITLE, _DE_LEAD, "Das könnte Sie auch interessieren", *_DE_CARDS)
+    assert_dropped(r, "Das könnte Sie auch interessieren", "teaser_header")
+    for card in _DE_CARDS:
+        assert_dropped(r, card, "teaser_card", ref="Das könnte Sie auch interessieren")
+    assert r.text == "\n".join([_DE_TITLE, _DE_LEAD])
+
+
+# -- where the zone ends -------------------------------------------------------------------------
+
+def test_zone_ends_at_a_heading_followed_by_a_long_paragraph():
+    r = run(_DE_TITLE, _DE_LEAD, "Mehr zum Thema", *_DE_CARDS, _DE_HEADING, _DE_AFTER_LONG)
+    assert_dropped(r, "Mehr zum Thema", "teaser_header")
+    for card in _DE_CARDS:
+        assert_dropped(r, card, "teaser_card", ref="Mehr zum Thema")
+    assert_kept(r, _DE_HEADING)
+    assert_kept(r, _DE_AFTER_LONG)
+
+
+@pytest.mark.xfail(strict=True, reason="after cards whose summaries all end in '…', a section heading and a "
+                                       "26-word paragraph of the article (no ellipsis, no link) are taken into the "
+                                       "zone: the paragraph is under body_min_words and German inflection keeps "
+                                       "its exact-word overlap with the article under 0.5")
+def test_zone_ends_at_a_heading_followed_by_a_medium_paragraph():
+    r = run(_DE_TITLE, _DE_LEAD, "Mehr zum Thema", *_DE_CARDS, _DE_HEADING, _DE_AFTER)
+    assert_kept(r, _DE_HEADING)
+    assert_kept(r, _DE_AFTER)
+
+
+_EN_CARD = ("SecurityWhy hardware keys still confuse most hospital staff",
+            "Hospitals handed out hardware security keys last year, but help-desk logs show that most nurses still "
+            "reach for the shared ward password when…")
+
+
+@pytest.mark.xfail(strict=True, reason="a zone may end on a heading: when the paragraph after it is kept (the "
+                                       "article resumed), the section heading that introduces it is still taken "
+                                       "as a headline-shaped card")
+def test_zone_does_not_end_on_the_heading_of_the_next_section():
+    card, summary = _EN_CARD
+    r = run(HEADLINE, BODY1, BODY2, "Read next", card, summary, "What the delays mean for customers", BODY3)
+    assert_dropped(r, "Read next", "teaser_header")
+    assert_dropped(r, card, "teaser_card", ref="Read next")
+    assert_dropped(r, summary, "teaser_card", ref="Read next")
+    assert_kept(r, BODY3)
+    assert_kept(r, "What the delays mean for customers")
+
+
+@pytest.mark.xfail(strict=True, reason="in HTML the zone runs past the end of its related-posts box: an unlinked "
+                                       "27-word paragraph of the article's own container after the box is dropped "
+                                       "as teaser_card")
+def test_html_zone_ends_with_its_container():
+    p1 = ("Micron Technology will add a second cleanroom to its Boise fab, the company said on Thursday, bringing "
+          "the total investment at the site to more than twenty billion dollars over the next ten years.")
+    p2 = ("The expansion is meant for high-bandwidth memory, the stacked DRAM that sits next to the accelerators in "
+          "AI servers and that has been in short supply since last year.")
+    p3 = ("Idaho officials said the state would train about two thousand technicians for the fab at its community "
+          "colleges, starting with a pilot class in Boise this autumn.")
+    html = ("<html><head><title>Micron expands its Idaho memory fab</title></head><body><article>"
+            f"<h1>Micron expands its Idaho memory fab</h1><div class=\"css-a1\"><p>{p1}</p><p>{p2}</p>"
+            "<div class=\"css-b2\"><h3>Related</h3><p><a href=\"/x\">Nvidia ships its next GPU early</a></p>"
+            "<p><a href=\"/y\">Apple tests its own cellular modem in China</a></p></div>"
+            f"<p>{p3}</p></div></article></body></html>")
+    r = clean(html, input_type="html", filters=[CrossPromo()])
+    assert_dropped(r, "Related", "teaser_header")
+    assert_dropped(r, "Nvidia ships its next GPU early", "teaser_card", ref="Related")
+    assert_kept(r, p3)
+
+
+def test_html_related_posts_container_is_evidence():
+    body = ("Micron Technology will add a second cleanroom to its Boise fab, the company said on Thursday, bringing "
+            "the total investment at the site to more than twenty billion dollars over the next ten years.")
+    html = ("<html><head><title>Micron expands its Idaho memory fab</title></head><body><article>"
+            f"<h1>Micron expands its Idaho memory fab</h1><p>{body}</p>"
+            '<div class="jp-relatedposts"><p><a href="/x">Nvidia ships its next GPU early</a></p>'
+            '<p><a href="/y">Apple tests its own cellular modem in China</a></p></div></article></body></html>')
+    r = clean(html, input_type="html", filters=[CrossPromo()])
+    assert_dropped(r, "Nvidia ships its next GPU early", "teaser_card")
+    assert_dropped(r, "Apple tests its own cellular modem in China", "teaser_card")
+    assert_kept(r, body)
+
+
+@pytest.mark.xfail(strict=True, reason="a run of cards (headline + summary cut off with '…', about other stories) "
+                                       "is kept when its header is not in the phrase data: the card shape alone is "
+                                       "not enough to open a zone")
+def test_zone_under_an_unknown_header_is_recognised_by_its_cards():
+    cards = ["Why hardware keys still confuse most hospital staff",
+             "Hospitals handed out hardware security keys last year, but help-desk logs show that most nurses still "
+             "reach for the shared ward password when…",
+             "A Lyon startup wants to rent out picking robots by the week",
+             "The company says small retailers cannot afford to buy robots outright for the busy season, and it "
+             "wants to…"]
+    r = run(HEADLINE, BODY1, BODY2, "Our picks this week", *cards, "What the delays mean for customers", BODY3)
+    for card in cards:
+        b = block(r, card)
+        assert (b.kept, b.reason) == (False, "teaser_card"), b
+    assert_kept(r, BODY3)
+
+
+# -- read-more links outside zones ---------------------------------------------------------------
+
+def test_standalone_read_more_closes_the_card_before_it():
+    title = "Public SectorBrussels opens an inquiry into cloud egress fees"
+    summary = ("The Commission wants to know whether the fees charged for moving data out of a cloud make it harder "
+               "for public bodies to…")
+    r = run(HEADLINE, BODY1, title, summary, "Keep reading", BODY2)
+    assert_dropped(r, "Keep reading", "read_more")
+    assert_dropped(r, title, "teaser_card", ref="Keep reading")
+    assert_dropped(r, summary, "teaser_card", ref="Keep reading")
+    assert_kept(r, BODY2)
+
+
+def test_read_more_glued_to_the_start_of_the_next_paragraph_is_cut_off():
+    card = "StorageWhy tape is back in fashion at hyperscale data centres"
+    summary = ("Archival storage costs have pushed cloud providers back towards tape libraries, and vendors are "
+               "struggling to…")
+    source = "\n".join([HEADLINE, BODY1, "Related articles", card, summary, "Read More →" + BODY2, BODY3])
+    r = clean(source, input_type="text", filters=[CrossPromo()])
+    assert_dropped(r, "Related articles", "teaser_header")
+    assert_dropped(r, card, "teaser_card", ref="Related articles")
+    assert_dropped(r, summary, "teaser_card", ref="Related articles")
+    # one line became two blocks: the link (dropped) and the paragraph (kept), each with its exact span
+    link, para = block(r, "Read More →"), block(r, BODY2)
+    assert para.index == link.index + 1
+    assert (link.kept, link.dropped_by, link.reason) == (False, "teasers", "teaser_tail")
+    assert r.blocks[link.ref].text == "Related articles"
+    start = source.index("Read More →")
+    assert (link.source.start, link.source.end) == (start, start + len("Read More →"))
+    assert (para.source.start, para.source.end) == (start + len("Read More →"), start + len("Read More →" + BODY2))
+    assert source[para.source.start:para.source.end] == BODY2
+    assert para.kept and r.text[para.output.start:para.output.end] == BODY2
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])
+
+
+def test_read_more_glued_to_a_paragraph_outside_a_zone():
+    source = "\n".join([HEADLINE, BODY1, "Continue reading →" + BODY2])
+    r = clean(source, input_type="text", filters=[CrossPromo()])
+    assert_dropped(r, "Continue reading →", "teaser_tail")
+    para = block(r, BODY2)
+    assert para.kept and source[para.source.start:para.source.end] == BODY2
+
+
+@pytest.mark.parametrize("tail", [" Continue reading »", " Weiterlesen »", " Lire la suite →",
+                                  " Seguir leyendo…"])
+def test_read_more_glued_to_the_end_of_a_paragraph_is_cut_off(tail):
+    source = "\n".join([HEADLINE, BODY1, BODY3 + tail])
+    r = clean(source, input_type="text", filters=[CrossPromo()])
+    para, link = r.blocks[2], r.blocks[3]
+    assert (para.text, para.kept) == (BODY3, True)
+    assert (link.text, link.kept, link.dropped_by, link.reason, link.ref) == (tail.strip(), False, "teasers",
+                                                                              "teaser_tail", None)
+    start = source.index(BODY3)
+    assert (para.source.start, para.source.end) == (start, start + len(BODY3))
+    assert (link.source.start, link.source.end) == (start + len(BODY3) + 1, len(source))
+    assert r.text.endswith(BODY3)
+
+
+# -- inline teasers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "ALSO READ: Micron bets on Idaho for its next memory fab",
+    "Related: Finland orders two new cable ships",
+    "READ MORE Why hyperscalers are buying nuclear power again",
+    "Lesen Sie auch: Warum die Post in Köln Paketroboter auf Gehwege schickt",
+    "À lire aussi : Le métro de Lyon passe au paiement sans contact",
+    "Lee también: Correos abre taquillas automáticas en dos mil pueblos",
+    "Lire aussi | Les hôpitaux bretons migrent vers un cloud régional",
+])
+def test_inline_teasers(line):
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_dropped(r, line, "inline_teaser")
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2])
+
+
+# -- traps ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Related to this, the operators said they would also lay a spare cable across the bay next summer.",
+    # the article pointing at its own appendix is part of the article, not a link to another story
+    "Read more about the methodology in the appendix.",
+    "More than 40 companies signed up.",
+    "See also the company statement, which runs to twelve pages.",
+    "Also read the court ruling, which runs to 212 pages.",
+    "Mehr als 40 Unternehmen haben sich angemeldet.",
+    "Related: the operators also asked the navy to patrol the cable routes, which it agreed to do.",
+])
+def test_prose_that_sounds_like_a_teaser_is_kept(line):
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_kept(r, line)
+    assert not r.dropped
+
+
+@pytest.mark.parametrize("line", ["Plus de 40 entreprises se sont inscrites.", "Más de 40 empresas se han apuntado."],
+                         ids=["fr", "es"])
+@pytest.mark.xfail(strict=True, reason="the header prefixes 'plus de ' / 'más de ' ('More from <site>') match a "
+                                       "short sentence starting 'Plus de 40...' / 'Más de 40...', which is dropped "
+                                       "as teaser_header although it ends with a full stop and starts with a number "
+                                       "phrase (the English 'More than 40 companies signed up.' is kept)")
+def test_more_than_sentences_in_french_and_spanish_are_kept(line):
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_kept(r, line)
+
+
+def test_article_about_a_related_posts_plugin_is_kept():
+    lines = [
+        "WordPress plugin update breaks related posts on thousands of sites",
+        "A faulty update to a popular WordPress plugin that shows related posts under each article has broken the "
+        "layout of thousands of news sites, its developer said on Monday.",
+        "How the plugin picks related posts",
+        "The plugin, which adds a box of related posts with three thumbnails under every story, pushed version 5.2 "
+        "automatically to sites that had enabled automatic updates.",
+        "Site owners reported that the box of recommended articles now appears twice, once above the comments and "
+        "once inside the footer, and that its thumbnails load at full resolution.",
+        "The developer said a fix would ship within a day and apologised in a post on its support forum, where "
+        "hundreds of complaints about the related posts box had piled up.",
+    ]
+    r = run(*lines)
+    assert not r.dropped, [(b.text, b.reason) for b in r.dropped]
+
+
+def test_single_word_header_without_cards_is_left_alone():
+    """'Related' or 'Trending' alone can be a section heading; without cards it opens no zone."""
+    para = ("Related work by Nordic universities on fibre sensing suggests that cable operators could spot an "
+            "anchor dragging across a cable hours before it breaks, according to three researchers who study the "
+            "Baltic network closely and who expect the first trials on working cables in 2027.")
+    r = run(HEADLINE, BODY1, "Trending", para)
+    assert_kept(r, "Trending")
+    assert_kept(r, para)
