@@ -166,12 +166,22 @@ def _own_tokens(el) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _subtree_tokens(el) -> tuple[str, ...]:
+    """Class/id tokens of an inline element and what it wraps, innermost last."""
+    out: list[str] = []
+    for node in el.iter():
+        if node.tag.__class__ is str:
+            out.extend(_own_tokens(node))
+    return tuple(reversed(out))
+
+
 def segment_html(page: HtmlPage) -> list[Block]:
     """Blocks of an HTML page in document order, each with its element's xpath and line."""
     root = page.root
     tree = root.getroottree()
-    # (text, owner, the element the text is the whole of or None, link characters)
-    raw: list[tuple[str, _Owner, object, int]] = []
+    # (text, owner, the element the text is the whole of or None, link characters, the inline
+    # element that holds all of the text or None)
+    raw: list[tuple[str, _Owner, object, int, object]] = []
 
     def flush(owner: _Owner, whole: bool) -> None:
         segments = owner.take()
@@ -179,18 +189,23 @@ def segment_html(page: HtmlPage) -> list[Block]:
         items = _split_items(segments, owner.row) if len(segments) > 2 else None
         if items is not None:
             for el, parts, link_chars in items:
-                raw.append((" ".join("".join(parts).split()), owner, el, link_chars))
+                raw.append((" ".join("".join(parts).split()), owner, el, link_chars, el))
             owner.emitted += 1
             return
         if len(segments) == 1:
             seg = segments[0]
             text = " ".join("".join(seg[1]).split())
             link_chars = seg[2]
+            sole = None
         else:
-            text = " ".join("".join(["".join(seg[1]) for seg in segments]).split())
+            texts = ["".join(seg[1]) for seg in segments]
+            text = " ".join("".join(texts).split())
             link_chars = sum(seg[2] for seg in segments)
+            # all the text inside one inline element (<span class="author vcard"><a class="fn">)
+            filled = [k for k, t in enumerate(texts) if t.strip()]
+            sole = segments[filled[0]][0] if len(filled) == 1 else None
         if text:
-            raw.append((text, owner, owner.el if whole else None, link_chars))
+            raw.append((text, owner, owner.el if whole else None, link_chars, sole))
             owner.emitted += 1
 
     top = _Owner(root, "html", Kind.PARAGRAPH, (), 0)
@@ -261,7 +276,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
                     br_run = 0
     flush(top, True)
 
-    wanted = {whole_of for _, _, whole_of, _ in raw if whole_of is not None}
+    wanted = {whole_of for _, _, whole_of, _, _ in raw if whole_of is not None}
     offsets = locate_elements(page.source_text, root.iter(), wanted)
     paths: dict[object, str] = {}
 
@@ -272,7 +287,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
         return path
 
     blocks = []
-    for i, (text, owner, whole_of, link_chars) in enumerate(raw):
+    for i, (text, owner, whole_of, link_chars, inline) in enumerate(raw):
         el = whole_of if whole_of is not None else owner.el
         start, end = offsets.get(el, (None, None)) if whole_of is not None else (None, None)
         parent = el.getparent()
@@ -284,7 +299,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
                 source=Span(start, end, path_of(el), el.sourceline),
                 hints=Hints(
                     tag=owner.tag,
-                    tokens=owner.tokens,
+                    tokens=owner.tokens if inline is None else _subtree_tokens(inline) + owner.tokens,
                     link_chars=min(link_chars, len(text)),
                     level=int(owner.tag[1]) if owner.kind is Kind.HEADING and owner.tag[0] == "h" else 0,
                     group=path_of(parent) if parent is not None else "",

@@ -123,7 +123,6 @@ def test_photo_credits(line):
     assert_line_dropped(r, "photo_credit")
 
 
-@pytest.mark.xfail(strict=True, reason="'Illustration by <name>' is a standard credit line but is not recognised")
 def test_illustration_credit():
     assert_line_dropped(run("Illustration by Henrik Lund"), "photo_credit")
 
@@ -143,16 +142,12 @@ def test_author_and_date_line_is_dropped():
     ("Par Mathilde Garnier, le 17 novembre 2026 à 14h05", "Mathilde Garnier", "17 novembre 2026 à 14h05"),
     ("Por Inés Calvo - 17 de noviembre de 2026", "Inés Calvo", "17 de noviembre de 2026"),
 ], ids=["en", "de", "fr", "es"])
-@pytest.mark.xfail(strict=True, reason="on a combined author-and-date line the whole rest of the line lands in "
-                                       "metadata.byline (date included) and metadata.date stays empty")
 def test_author_and_date_line_fills_both_fields(line, author, date):
     r = run(line)
     assert_line_dropped(r, "byline")
     assert (r.metadata.byline, r.metadata.date) == (author, date)
 
 
-@pytest.mark.xfail(strict=True, reason="a date line followed by a reading time puts the reading time into "
-                                       "metadata.date")
 def test_date_and_reading_time_line_fills_the_date_only():
     r = run("November 17, 2026 · 4 min read")
     assert_line_dropped(r, "dateline")
@@ -167,9 +162,6 @@ def test_posted_on_date_by_author():
     assert r.metadata.date in ("November 17, 2026", "Posted on November 17, 2026")
 
 
-@pytest.mark.xfail(strict=True, reason="a 'name · date · reading time' meta line is dropped and the name moved, "
-                                       "but metadata.date keeps the separator that followed the date "
-                                       "('November 17, 2026 ·')")
 def test_name_date_read_time_meta_line():
     r = run("Nadia Okafor · November 17, 2026 · 4 min read")
     assert not line_block(r).kept
@@ -199,9 +191,6 @@ def test_name_alone_without_byline_markup_is_kept():
     assert next(b for b in r.blocks if b.text == "Nadia Okafor").kept
 
 
-@pytest.mark.xfail(strict=True, reason="the usual WordPress markup (div.entry-meta > span.byline > span.author.vcard "
-                                       "> a.url.fn) is missed: the class tokens of inline elements are not among "
-                                       "the block's hints, so the name is kept")
 def test_name_in_wordpress_byline_spans():
     fragment = ('<div class="entry-meta"><span class="byline"><span class="author vcard">'
                 '<a class="url fn n" href="/author/nadia">Nadia Okafor</a></span></span></div>')
@@ -234,8 +223,6 @@ def test_sentences_that_start_like_a_byline_are_kept(line):
     assert r.metadata.byline is None and r.metadata.date is None
 
 
-@pytest.mark.xfail(strict=True, reason="a title-case section heading 'By The Numbers' is taken for an author line "
-                                       "and 'The Numbers' lands in metadata.byline")
 def test_title_case_section_heading_by_the_numbers_is_kept():
     r = run("By The Numbers")
     assert line_block(r).kept

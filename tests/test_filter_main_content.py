@@ -171,9 +171,6 @@ def test_page_body_is_not_an_article_container():
     assert r.text == "\n".join([HEADLINE, P[0], P[1], P[2]])
 
 
-@pytest.mark.xfail(strict=True, reason="gap filling treats a common ancestor of three steps (html/body/div, the "
-                                       "page wrapper its own comment excludes) as the article's container, so an "
-                                       "<aside> between two article <section>s is taken back as article text")
 def test_page_wrapper_div_is_not_an_article_container():
     r = clean(_split_article('<div class="css-x1">'), input_type="html",
               filters=[FixedExtraction(extracted="\n".join([P[0], P[1], P[2]]))])

@@ -135,9 +135,6 @@ def test_pull_quote_far_from_its_paragraph():
     assert_block(r, 1, PULL_QUOTE, kept=False, reason="pull_quote", ref=14)
 
 
-@pytest.mark.xfail(strict=True, reason="a pull quote with one word changed is dropped and points at the right "
-                                       "paragraph, but its reason is near_repeat: pull_quote needs 85% of its "
-                                       "trigrams verbatim, which one changed word in a short quote already breaks")
 def test_nearly_verbatim_pull_quote_is_a_pull_quote():
     edited = "\u201cNobody should have to run a browser on an operating system that Microsoft dropped years ago.\u201d"
     r = run(HEADLINE, P1, edited, QUOTE_PARA, P2)

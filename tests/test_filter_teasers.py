@@ -146,10 +146,6 @@ def test_zone_ends_at_a_heading_followed_by_a_long_paragraph():
     assert_kept(r, _DE_AFTER_LONG)
 
 
-@pytest.mark.xfail(strict=True, reason="after cards whose summaries all end in '…', a section heading and a "
-                                       "26-word paragraph of the article (no ellipsis, no link) are taken into the "
-                                       "zone: the paragraph is under body_min_words and German inflection keeps "
-                                       "its exact-word overlap with the article under 0.5")
 def test_zone_ends_at_a_heading_followed_by_a_medium_paragraph():
     r = run(_DE_TITLE, _DE_LEAD, "Mehr zum Thema", *_DE_CARDS, _DE_HEADING, _DE_AFTER)
     assert_kept(r, _DE_HEADING)
@@ -161,9 +157,6 @@ _EN_CARD = ("SecurityWhy hardware keys still confuse most hospital staff",
             "reach for the shared ward password when…")
 
 
-@pytest.mark.xfail(strict=True, reason="a zone may end on a heading: when the paragraph after it is kept (the "
-                                       "article resumed), the section heading that introduces it is still taken "
-                                       "as a headline-shaped card")
 def test_zone_does_not_end_on_the_heading_of_the_next_section():
     card, summary = _EN_CARD
     r = run(HEADLINE, BODY1, BODY2, "Read next", card, summary, "What the delays mean for customers", BODY3)
@@ -174,9 +167,6 @@ def test_zone_does_not_end_on_the_heading_of_the_next_section():
     assert_kept(r, "What the delays mean for customers")
 
 
-@pytest.mark.xfail(strict=True, reason="in HTML the zone runs past the end of its related-posts box: an unlinked "
-                                       "27-word paragraph of the article's own container after the box is dropped "
-                                       "as teaser_card")
 def test_html_zone_ends_with_its_container():
     p1 = ("Micron Technology will add a second cleanroom to its Boise fab, the company said on Thursday, bringing "
           "the total investment at the site to more than twenty billion dollars over the next ten years.")
@@ -208,9 +198,6 @@ def test_html_related_posts_container_is_evidence():
     assert_kept(r, body)
 
 
-@pytest.mark.xfail(strict=True, reason="a run of cards (headline + summary cut off with '…', about other stories) "
-                                       "is kept when its header is not in the phrase data: the card shape alone is "
-                                       "not enough to open a zone")
 def test_zone_under_an_unknown_header_is_recognised_by_its_cards():
     cards = ["Why hardware keys still confuse most hospital staff",
              "Hospitals handed out hardware security keys last year, but help-desk logs show that most nurses still "
@@ -320,10 +307,6 @@ def test_prose_that_sounds_like_a_teaser_is_kept(line):
 
 @pytest.mark.parametrize("line", ["Plus de 40 entreprises se sont inscrites.", "Más de 40 empresas se han apuntado."],
                          ids=["fr", "es"])
-@pytest.mark.xfail(strict=True, reason="the header prefixes 'plus de ' / 'más de ' ('More from <site>') match a "
-                                       "short sentence starting 'Plus de 40...' / 'Más de 40...', which is dropped "
-                                       "as teaser_header although it ends with a full stop and starts with a number "
-                                       "phrase (the English 'More than 40 companies signed up.' is kept)")
 def test_more_than_sentences_in_french_and_spanish_are_kept(line):
     r = run(HEADLINE, BODY1, line, BODY2)
     assert_kept(r, line)

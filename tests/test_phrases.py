@@ -137,18 +137,10 @@ def _merged(section: str, kind: str) -> dict[str, list[str]]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="'view cart', 'voir le panier', 'ver carrito' are both cart_empty and "
-                                       "shop_button; the first category read wins (see test_filter_ecommerce)")
 def test_no_ecommerce_phrase_is_in_two_categories():
     assert _ambiguous(_merged("ecommerce", "exact")) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="exact chrome phrases in two categories: 'email', 'e-mail', 'comment', "
-                                       "'kommentar', 'view comments', 'show comments' (comment_form and share_bar), "
-                                       "'correo electrónico' (those two and newsletter), 'tags' (share_bar and "
-                                       "tag_list), 'jetzt anmelden' (newsletter and skip_link), 'datenschutz', "
-                                       "'política de privacidad', 'cookie settings' (cookie_notice and footer); "
-                                       "the first category read wins, so the reason depends on file order")
 def test_no_chrome_phrase_is_in_two_categories():
     assert _ambiguous(_merged("chrome", "exact")) == {}
     assert _ambiguous(_merged("chrome", "prefix"), key=normalize) == {}

@@ -33,6 +33,8 @@ __all__ = [
 _DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _INNER_SPACE = re.compile(r"\s+")
 _LEADING = re.compile(r"^[\s\W_]+")
+# a list bullet a scraper left in front of a line ("* Cart (0)", "- $0.00 0 items")
+_BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2013]\s+")
 _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
 
 
@@ -83,7 +85,7 @@ class PhraseTable:
         return None
 
     def match_regex(self, key: str) -> str | None:
-        stripped = key.strip(" .!")
+        stripped = _BULLET.sub("", key).strip(" .!")
         for pattern, category in self.regexes:
             if pattern.match(stripped):
                 return category

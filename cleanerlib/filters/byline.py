@@ -66,12 +66,37 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
         re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
-        re.compile(rf"(?:{dateline})|(?:{read_time})", flags),
+        re.compile(rf"(?P<date>{dateline})|(?:{read_time})", flags),
+        re.compile(rf"^(?:{date_prefix})\s*:?\s+", flags),
         re.compile(rf"(?:{date_prefix})\s*:?|{time}|{read_time}", flags),
     )
 
 
 _DIGIT = re.compile(r"\d")
+_SEPARATOR_EDGES = " |\u00b7\u2022,\u2013\u2014-:;"
+# "By The Numbers" is a section heading; "By The Associated Press" is an author line: a name
+# that starts with an article must end like an organisation
+_ARTICLES = frozenset("the a an this these our your der die das ein eine le la les un une el los las".split())
+_ORGANISATION = frozenset(
+    "press news staff agency agencies editors editorial team desk bureau reporters correspondents wire service "
+    "redaktion nachrichtenagentur rédaction agence redacción agencia".split())
+
+
+def _name_like_heading(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[0] in _ARTICLES and words[-1].strip(".,") not in _ORGANISATION
+
+
+def _split_meta(text: str, meta_part, date_prefix) -> tuple[str, str | None]:
+    """What is left of a metadata line without its dates and reading times, and its first date."""
+    date = None
+    for m in meta_part.finditer(text):
+        if m.group("date") and date is None and _DIGIT.search(m.group("date")):
+            date = m.group("date").strip(_SEPARATOR_EDGES)
+            if date_prefix is not None:  # after a name: "Jane Doe, le 3 mars" -> "3 mars"
+                date = date_prefix.sub("", date)
+    pieces = (p.strip(_SEPARATOR_EDGES) for p in meta_part.sub("\x00", text).split("\x00"))
+    return " ".join(p for p in pieces if p), date
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 
@@ -92,38 +117,44 @@ class Byline(Filter):
         self.languages = languages
 
     def decide(self, doc: Document) -> Iterable[Drop]:
-        byline, dateline, read_time, credit, name_prefix, meta_part, meta_marker = _patterns(
+        byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker = _patterns(
             tuple(self.languages) if self.languages else None)
         out = []
         for b in doc.blocks:
-            if not b.kept or b.index == doc.title_index or word_count(b.text) > self.max_words:
+            if not b.kept or b.index == doc.title_index:
+                continue
+            n_words = word_count(b.text)
+            if n_words > self.max_words:
                 continue
             text = " ".join(b.text.split())
-            # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
-            # case-insensitively and the name as written.
             # dates, times and counts need digits, except a few relative words ("yesterday")
             digits = _DIGIT.search(text) is not None
+            # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
+            # case-insensitively and the name as written.
             m = name_prefix.match(text)
-            if m and byline.match(text[: m.end()].lower() + text[m.end():]):
-                out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=(("byline", text[m.end():].strip()),)))
-            elif (digits or word_count(text) <= 4) and dateline.match(text):
-                out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", text),)))
+            if m and byline.match(text[: m.end()].lower() + text[m.end():]) and not _name_like_heading(text[m.end():]):
+                name, date = _split_meta(text[m.end():], meta_part, date_prefix)
+                moved = (("byline", name),) + ((("date", date),) if date else ())
+                out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=moved))
+            elif (digits or n_words <= 4) and dateline.match(text):
+                date = _split_meta(text, meta_part, None)[1] or text
+                out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", date),)))
             elif digits and read_time.match(text):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
-            elif credit.match(text) and word_count(text) <= 10:
+            elif credit.match(text) and n_words <= 10:
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif digits and (mixed := self._meta_line(text, meta_part, meta_marker, name_prefix)) is not None:
+            elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed
                 moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
                 what = "Author and date line" if reason == "byline" else "Date line"
                 out.append(Drop(b.index, reason, f"{what} {text!r}.", metadata=moved))
-            elif word_count(text) <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
+            elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
         return out
 
     @staticmethod
-    def _meta_line(text: str, meta_part, meta_marker, name_prefix) -> tuple[str, str | None, str | None] | None:
+    def _meta_line(text: str, meta_part, date_prefix, meta_marker, name_prefix) -> tuple[str, str | None, str | None] | None:
         """A line of article metadata run together: "Jane Doe · Updated 3 May 2026, 10:32 · 4 min read".
 
         Dates and reading times are taken out; if what is left is a name (or a place, as in
@@ -134,10 +165,10 @@ class Byline(Filter):
         dates = [m.group(0) for m in meta_part.finditer(text)]
         if not dates:
             return None
+        date = _split_meta(text, meta_part, date_prefix)[1]
         rest = meta_part.sub(" ", text)
         marked = bool(meta_marker.search(text)) or bool(_META_SEPARATORS.search(rest))
         rest = " ".join(_META_SEPARATORS.sub(" ", rest).split())
-        date = next((d.strip(" ,") for d in dates if any(c.isdigit() for c in d)), None)
         if not rest:
             return ("dateline", None, date)
         if not marked:

@@ -16,7 +16,15 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import is_headline_shaped, link_density, phrase_table, strip_decoration, token_hint, word_count
+from ._evidence import (
+    TopicProfile,
+    is_headline_shaped,
+    link_density,
+    phrase_table,
+    strip_decoration,
+    token_hint,
+    word_count,
+)
 from ._phrases import merged_section
 
 __all__ = ["PageChrome"]
@@ -60,6 +68,13 @@ _CONTAINER_TOKENS = {
     "prev_next": ("post-navigation", "nav-previous", "nav-next", "prev-next", "pagination-single"),
 }
 _CONTAINER_TOKENS = {k: frozenset(v) for k, v in _CONTAINER_TOKENS.items()}
+# Prefix matches that must also carry a word of their kind somewhere in the block, because
+# their openings ("Get the latest", "We use cookies") also start ordinary sentences.
+_PREFIX_NEEDS = {"newsletter": "newsletter_words", "cookie_notice": "cookie_words"}
+# Labels of paid content (not of an ad slot) whose following short block is the ad itself.
+_SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "promoted", "promoted content",
+                             "paid content", "paid post", "partner content", "gesponsert", "partnerinhalt",
+                             "contenu sponsorisé", "sponsorisé", "contenido patrocinado", "patrocinado"))
 # Containers whose text is chrome whatever it says (the rest only hold links or labels).
 _CONTAINER_TEXT = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50, "comment_form": 40}
 # Words that are also genuine section headings; removed only next to other chrome.
@@ -174,9 +189,12 @@ class PageChrome(Filter):
                 category = None
             elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
                 category = None
+            elif category in _PREFIX_NEEDS and not _cues(self._langs(), _PREFIX_NEEDS[category]).search(key):
+                category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
-        if block.kind is not Kind.TABLE and self._breadcrumb(block.text):
+        if block.kind is not Kind.TABLE and self._breadcrumb(block.text) and (
+                doc.title_index is None or i < doc.title_index or self._breadcrumb(block.text, home_first=True)):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
@@ -205,13 +223,20 @@ class PageChrome(Filter):
                                                                           and all(x in networks for x in items))
 
     @staticmethod
-    def _breadcrumb(text: str) -> bool:
+    def _breadcrumb(text: str, home_first: bool = False) -> bool:
+        """A trail of short section names ("Home » AI » Chips"); below the headline only one
+        that starts at the home page, since "Python 3.12 → 3.13 → 3.14" is article text."""
         if len(text) > 200 or "http" in text or "\u00ab" in text or word_count(text) > 15:
             return False
+        label, colon, rest = text.partition(":")
+        if colon and len(label.split()) <= 4 and _BREADCRUMB_SEP.search(rest):
+            text = rest  # "You are here: Home / News"
         parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
         if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;,:" or not p[0].isalnum() or not any(c.isalpha() for c in p) for p in parts):
             return False
         first = parts[0].casefold().strip(" \u2302\U0001f3e0")
+        if home_first:
+            return first in _HOME
         return len(parts) >= 3 or first in _HOME
 
     @staticmethod
@@ -232,8 +257,17 @@ class PageChrome(Filter):
         return confirmed
 
     # -- blocks that belong to a header already found ---------------------------------------
+    @staticmethod
+    def _sponsored_card(doc: Document, label: int, i: int, topics) -> bool:
+        """The headline or blurb under a "Sponsored" label, about something the article is not."""
+        if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS or word_count(doc.blocks[i].text) > 30:
+            return False
+        overlap = topics.overlap(i, (label,))
+        return overlap is not None and overlap < 0.3
+
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
         out = []
+        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
         sec = merged_section("chrome", self._langs())
         roles = tuple(sec.get("bio_roles", ()))
         verbs = tuple(sec.get("bio_verbs", ()))
@@ -252,7 +286,7 @@ class PageChrome(Filter):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
             elif category == "ad_label" and word_count(doc.blocks[i].text) <= 3 and word_count(block.text) <= 40 \
-                    and _cues(self._langs(), "promo_cues").search(key):
+                    and (_cues(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
             elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):

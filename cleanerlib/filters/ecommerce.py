@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import phrase_table, token_hint, word_count
+from ._evidence import phrase_table, strip_decoration, token_hint, word_count
 
 __all__ = ["Ecommerce"]
 
@@ -56,9 +57,10 @@ class Ecommerce(Filter):
             category = found.get(i)
             if category is None:
                 continue
-            weak = category in _NEEDS_CONTEXT and table.match_exact(doc.keys[i]) is not None
-            if weak and not self._shop_context(doc, kept, k, found):
-                continue  # "Sale" or "Total" alone is residue only next to other shop residue
+            if self._weak(category, doc.keys[i], table) and not self._shop_context(doc, kept, k, found):
+                continue  # "Sale", "Checkout" or "Total" alone is residue only next to other shop residue
+            if category == "price_only" and self._in_spec_list(doc, kept, k, found):
+                continue  # "Price: $1,199" among a review's specifications
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
         dropped = {d.index for d in out}
         # A product name inside a shop widget: a short label with shop residue on both sides.
@@ -73,7 +75,22 @@ class Ecommerce(Filter):
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
 
+    @staticmethod
+    def _weak(category: str, key: str, table) -> bool:
+        """Exact one-word matches also occur as article text ("Checkout", "Total", "Sale")."""
+        return table.match_exact(key) is not None and (category in _NEEDS_CONTEXT or " " not in strip_decoration(key))
+
+    @staticmethod
+    def _in_spec_list(doc: Document, kept: list[int], k: int, found: dict[int, str]) -> bool:
+        """A list item next to list items that are not shop residue: a list of specifications."""
+        if doc.blocks[kept[k]].kind is not Kind.LIST_ITEM:
+            return False
+        return any(doc.blocks[j].kind is Kind.LIST_ITEM and j not in found
+                   for j in kept[max(0, k - 1):k] + kept[k + 1:k + 2])
+
     def _shop_context(self, doc: Document, kept: list[int], k: int, found: dict[int, str]) -> bool:
         if token_hint(doc.blocks[kept[k]], _SHOP_TOKENS, depth=4):
             return True
-        return any(j in found and found[j] not in _NEEDS_CONTEXT for j in kept[max(0, k - 2):k] + kept[k + 1:k + 3])
+        table = phrase_table("ecommerce", tuple(self.languages) if self.languages else None)
+        return any(j in found and not self._weak(found[j], doc.keys[j], table)
+                   for j in kept[max(0, k - 2):k] + kept[k + 1:k + 3])

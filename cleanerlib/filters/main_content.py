@@ -149,8 +149,12 @@ class MainContent(Filter):
             if common < 3:  # the page wrapper (html/body/div) is not an article container
                 continue
             prefix = sa[:common]
-            gap.extend(i for i in range(a + 1, b)
-                       if doc.blocks[i].kept and _steps(doc.blocks[i].source.xpath)[:common] == prefix)
+            for i in range(a + 1, b):
+                steps = _steps(doc.blocks[i].source.xpath)
+                # inside the container, but not in a box of its own (a promo <aside>, a <nav>)
+                if doc.blocks[i].kept and steps[:common] == prefix and not any(
+                        st.split("[", 1)[0] in _BOXES for st in steps[common:]):
+                    gap.append(i)
         out = list(in_main)
         for i in gap:
             b = doc.blocks[i]
@@ -240,6 +244,9 @@ class MainContent(Filter):
             if ok:
                 local = end
         return _fill_gaps(verdict)
+
+_BOXES = frozenset(("aside", "nav", "footer", "header", "form", "menu", "dialog"))
+
 
 def _same_group(a, b) -> bool:
     return a.hints is not None and b.hints is not None and a.hints.group == b.hints.group

@@ -100,6 +100,8 @@ class RepeatedParagraphs(Filter):
             for s in sh:
                 postings.setdefault(s, []).append(i)
 
+        dek_slot = next((b.index for b in doc.blocks[(doc.title_index or 0) + 1:]
+                         if b.kept and b.kind is not Kind.HEADING), None) if doc.title_index is not None else None
         for i in sorted(shingles):
             if i == doc.title_index:
                 continue
@@ -129,7 +131,11 @@ class RepeatedParagraphs(Filter):
                 continue
             coverage, _, j = best
             share = len(tokens[i]) / len(tokens[j])
-            if coverage >= self.pull_quote_coverage and share <= self.pull_quote_max_share:
+            # nearly verbatim: its word sequences, or all its words but one (one word changed);
+            # under the headline, a restatement of what follows is a dek, not a pull quote
+            verbatim = coverage >= self.pull_quote_coverage or (
+                i != dek_slot and len(set(tokens[i]) - set(tokens[j])) <= 1)
+            if verbatim and share <= self.pull_quote_max_share:
                 out.append(Drop(i, "pull_quote", f"{coverage:.0%} of it is in block {j}, which is kept.", ref=j))
             else:
                 out.append(Drop(i, "near_repeat", f"Restates block {j} ({coverage:.0%} of its word sequences).", ref=j))

@@ -37,6 +37,7 @@ __all__ = ["CrossPromo"]
 # Read-more words too common to recognise when glued to a sentence ("More than ...").
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
 _ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
+_SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
                    "yarpp-related", "yarpp", "crp_related", "rp4wp-related-posts", "read-next", "more-stories",
@@ -109,7 +110,10 @@ class CrossPromo(Filter):
             key = stripped[i]
             if word_count(key) > 8 or not key or key in read_more:
                 return False
-            return key in headers or any(key.startswith(p) for p in header_prefixes)
+            if key in headers:
+                return True
+            # "More from TechWire": the prefix names a site or section, not a sentence
+            return any(key.startswith(p) and _SITE_NAME.match(key[len(p):]) for p in header_prefixes)
 
         pos = {i: k for k, i in enumerate(kept)}
 
@@ -141,7 +145,21 @@ class CrossPromo(Filter):
             for j in card:
                 out[j] = Drop(j, "teaser_card", "Part of a teaser card that ends in a read-more link.", ref=i)
 
-        # 3. related-posts containers (HTML evidence)
+        # 3. runs of cards without a header: headline, then a summary cut off with "…", twice or more
+        for run in self._card_runs(doc, kept, out, topics):
+            first = run[0]
+            before = pos[first] - 1
+            head = kept[before] if before >= 0 else None
+            ref = first
+            if head is not None and head not in out and word_count(doc.blocks[head].text) <= 6 \
+                    and is_headline_shaped(doc.blocks[head].text) and not self._body_like(doc, head, topics, run):
+                out[head] = Drop(head, "teaser_header", f"Opens a run of {len(run) // 2} teaser cards.")
+                ref = head
+            for i in run:
+                out[i] = Drop(i, "teaser_card", "A card of a run of teasers (a headline and a cut-off summary).",
+                              ref=None if i == ref else ref)
+
+        # 4. related-posts containers (HTML evidence)
         for i in kept:
             if i in out:
                 continue
@@ -151,7 +169,7 @@ class CrossPromo(Filter):
                         or is_headline_shaped(b.text):
                     out[i] = Drop(i, "teaser_card", "Inside a related-posts container.")
 
-        # 4. inline teasers and glued read-more tails on blocks left
+        # 5. inline teasers and glued read-more tails on blocks left
         tail_blocks = {p.index for p in parts}
         for i in kept:
             if i in out or i in tail_blocks:
@@ -174,40 +192,50 @@ class CrossPromo(Filter):
     def _zone(self, doc, kept, k, topics, is_read_more, is_header, glued_head):
         """Blocks of the zone starting at ``kept[k]``; the position after it; a glued tail.
 
-        Cards in one zone share a shape: once a card has ended in a read-more link, a block is
-        only taken as the start of another card if a read-more link follows it shortly too.
+        Cards in one zone share a shape: once a card has ended (in a read-more link, or in a
+        summary cut off with "…"), a block only starts another card if the same ending follows
+        it shortly. In HTML the zone also stays inside the header's own container.
         """
         zone: list[int] = []
         start = k
-        cards_end_in_link = False
+        ending: str | None = None  # how the cards of this zone end: "link" or "ellipsis"
         card_start = True
+        header = doc.blocks[kept[start - 1]] if start > 0 else None
+        box = header.hints.group + "/" if header is not None and header.hints is not None else None
         while k < len(kept) and k - start < self.max_zone_blocks:
             i = kept[k]
             b = doc.blocks[i]
             if is_header(i) and zone:
                 break
+            if box is not None and b.source.xpath is not None and not b.source.xpath.startswith(box):
+                break
             if is_read_more(i):
                 zone.append(i)
-                cards_end_in_link = card_start = True
+                ending, card_start = "link", True
                 k += 1
                 continue
             m = glued_head.match(b.text)
             if m and word_count(b.text[m.end():]) >= 5:
                 return zone, k + 1, (i, m.end())
             nxt = kept[k + 1] if k + 1 < len(kept) else None
-            if card_start and cards_end_in_link and not self._link_ahead(doc, kept, k, is_read_more, glued_head):
+            if card_start and ending is not None and not self._ending_ahead(doc, kept, k, ending, is_read_more, glued_head):
                 break
             if not self._card_like(doc, i, nxt, zone, topics, is_read_more, glued_head):
                 break
             zone.append(i)
             card_start = False
+            if ends_with_ellipsis(b.text) and not (nxt is not None and (is_read_more(nxt) or glued_head.match(doc.blocks[nxt].text))):
+                ending, card_start = ending or "ellipsis", True
             k += 1
         return zone, k, None
 
     @staticmethod
-    def _link_ahead(doc, kept, k, is_read_more, glued_head, span: int = 4) -> bool:
-        for j in kept[k + 1:k + 1 + span]:
-            if is_read_more(j) or glued_head.match(doc.blocks[j].text):
+    def _ending_ahead(doc, kept, k, ending, is_read_more, glued_head, span: int = 3) -> bool:
+        """Does a card that starts at ``kept[k]`` end the way the zone's cards end?"""
+        for j in kept[k:k + span]:
+            if ending == "link" and (is_read_more(j) or glued_head.match(doc.blocks[j].text)):
+                return True
+            if ending == "ellipsis" and ends_with_ellipsis(doc.blocks[j].text):
                 return True
         return False
 
@@ -248,6 +276,30 @@ class CrossPromo(Filter):
             return True
         overlap = topics.overlap(i, exclude)
         return overlap is not None and overlap < 0.3 and n <= 40
+
+    def _card_runs(self, doc, kept, taken, topics) -> list[list[int]]:
+        """Consecutive (headline, summary…) pairs about other stories, at least two of them."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        k = 0
+        while k + 1 < len(kept):
+            a, b = kept[k], kept[k + 1]
+            pair = (a not in taken and b not in taken and is_headline_shaped(doc.blocks[a].text, max_words=16)
+                    and ends_with_ellipsis(doc.blocks[b].text) and word_count(doc.blocks[b].text) <= self.summary_max_words)
+            if pair:
+                overlap = topics.overlap(b, (a, b))
+                pair = overlap is None or overlap < 0.3
+            if pair:
+                current += [a, b]
+                k += 2
+                continue
+            if len(current) >= 4:
+                runs.append(current)
+            current = []
+            k += 1
+        if len(current) >= 4:
+            runs.append(current)
+        return runs
 
     def _card_before(self, doc, kept, k, topics, taken) -> list[int]:
         """The card that a standalone read-more link closes, walking backwards."""
