@@ -118,16 +118,17 @@ def _add_filters(sub) -> None:
 SUBCOMMANDS: dict[str, Callable] = {"clean": _add_clean, "filters": _add_filters}
 
 
-def _load_optional_subcommands() -> None:
+def _load_subcommands() -> None:
+    """Import the modules that register the other subcommands (they ship with cleanerlib, so
+    an error while importing them is a real error, not a missing feature)."""
+    import importlib
+
     for module in ("cleanerlib.batch._cli", "cleanerlib.report._cli"):
-        try:
-            __import__(module)
-        except ImportError:
-            pass
+        importlib.import_module(module)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    _load_optional_subcommands()
+    _load_subcommands()
     parser = argparse.ArgumentParser(prog="cleanerlib", description="Clean article text out of scraped pages.")
     sub = parser.add_subparsers(dest="command", required=True)
     for add in SUBCOMMANDS.values():

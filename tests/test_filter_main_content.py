@@ -177,9 +177,19 @@ def test_page_wrapper_div_is_not_an_article_container():
     assert_outside(r, PROMO)
 
 
-def test_no_main_content_found_keeps_everything_by_default():
+def test_no_main_content_found_keeps_the_text_but_not_the_page_furniture():
     r = clean(GENERATED, input_type="html", filters=[FixedExtraction(extracted="")])
-    assert not r.dropped
+    kept = [b.text for b in r.kept]
+    assert all(p in kept for p in P) and HEADLINE in kept
+    assert {b.reason for b in r.dropped} == {"outside_main_content"}
+    assert all(b.hints.link_chars or "header" in b.source.xpath or "nav" in b.source.xpath
+               or "footer" in b.source.xpath for b in r.dropped)
+
+
+def test_a_page_of_links_only_is_emptied_and_flagged():
+    page = '<html><body><nav><a href="/">Menu</a> <a href="/h">Home</a> <a href="/n">News</a></nav></body></html>'
+    r = clean(page, input_type="html", filters=[FixedExtraction(extracted="")])
+    assert r.text == "" and r.needs_review and r.review_reason == "no_main_content"
 
 
 def test_no_main_content_found_can_drop_everything_but_the_headline():

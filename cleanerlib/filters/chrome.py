@@ -154,11 +154,14 @@ class PageChrome(Filter):
         confirmed = self._confirm_weak(found, kept, position)
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
-        for i in reversed(kept):  # the page footer: the run of chrome and scraps that ends the page
+        footer = []  # the page footer: the run of chrome and scraps that ends the page
+        for i in reversed(kept):
             if i not in found and word_count(doc.blocks[i].text) > 3:
                 break
             if i in found:
-                confirmed.add(i)
+                footer.append(i)
+        if len(footer) >= 2:  # a lone "Ok." at the end of a story is not a footer
+            confirmed.update(footer)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:
                 continue

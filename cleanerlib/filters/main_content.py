@@ -31,8 +31,9 @@ class MainContent(Filter):
     """Drop what trafilatura does not consider the page's main content (HTML input only).
 
     Options are passed to ``trafilatura.extract``; ``on_failure`` says what to do when it finds
-    no main content at all: ``"keep"`` leaves every block to the other filters (a short page
-    is often all article), ``"drop"`` removes everything.
+    no main content at all: ``"keep"`` leaves the page's text to the other filters (a short
+    page is often all article) and drops only links and page furniture (nav, header, footer,
+    aside), ``"drop"`` removes everything.
     """
 
     name = "main_content"
@@ -111,7 +112,16 @@ class MainContent(Filter):
                     Drop(b.index, "outside_main_content", "trafilatura found no main content on this page")
                     for b in doc.blocks
                 ]
-            return ()
+            # keep the page's text for the other filters, but not its menus: a page that is
+            # nothing but navigation then ends up empty and flagged for review
+            return [
+                Drop(b.index, "outside_main_content",
+                     "trafilatura found no main content; links and page furniture are not text")
+                for b in doc.blocks
+                if b.index != doc.title_index and (
+                    (b.hints is not None and b.hints.link_density(len(b.text)) >= 0.5)
+                    or any(st.split("[", 1)[0] in _BOXES for st in _steps(b.source.xpath)))
+            ]
         in_main = self.align(doc, extracted)
         if self.fill_gaps:
             in_main = self.fill_article_gaps(doc, in_main)
