@@ -60,6 +60,7 @@ class RepeatedParagraphs(Filter):
         dek_max_words: int = 60,
         dek_overlap: float = 0.75,
         dek_coverage: float = 0.2,
+        dek_opening: int = 8,
     ) -> None:
         self.min_words = min_words
         self.pull_quote_coverage = pull_quote_coverage
@@ -70,6 +71,7 @@ class RepeatedParagraphs(Filter):
         self.dek_max_words = dek_max_words
         self.dek_overlap = dek_overlap
         self.dek_coverage = dek_coverage
+        self.dek_opening = dek_opening
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         k = self.shingle
@@ -178,6 +180,15 @@ class RepeatedParagraphs(Filter):
             if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
                 return Drop(dek.index, "near_repeat",
                             f"A dek restating block {b.index} ({shared} of its {len(own)} content words).", ref=b.index)
+            # the dek opens with the paragraph's own first words, then adds or cuts a clause
+            same = 0
+            for x, y in zip(toks, other):
+                if x != y:
+                    break
+                same += 1
+            if same >= self.dek_opening and same >= self.dek_coverage * len(toks):
+                return Drop(dek.index, "near_repeat",
+                            f"A dek that opens with the first {same} words of block {b.index}.", ref=b.index)
         return None
 
     @staticmethod
