@@ -30,6 +30,7 @@ from ._legend import (
     filter_summary,
     locator,
     reason_meaning,
+    ref_label,
     ref_target,
     referrers,
     snippet,
@@ -221,18 +222,18 @@ def _block_html(result: CleanResult, pos: int, block: Block, colours: dict[str, 
         if block.ref is not None:
             twin = ref_target(result, block)
             if twin is None:
-                why.append(f'<li class="ref"><span class="label">duplicates</span> #{e(block.ref)} '
+                why.append(f'<li class="ref"><span class="label">{e(ref_label(block))}</span> #{e(block.ref)} '
                            f'(not in this result)</li>')
             else:
                 state = "kept" if twin.kept else f"dropped by {twin.dropped_by}"
-                why.append(f'<li class="ref"><span class="label">duplicates</span> '
+                why.append(f'<li class="ref"><span class="label">{e(ref_label(block))}</span> '
                            f'<a href="#b{block.ref}" data-ref="{block.ref}">#{block.ref}</a> '
                            f'({e(state)}) \u201c{e(snippet(twin.text, 70))}\u201d</li>')
         out.append(f'<ul class="why">{"".join(why)}</ul>')
     back = twins.get(pos)
     if back:
         links = ", ".join(f'<a href="#b{k}" data-ref="{k}">#{k}</a>' for k in back)
-        out.append(f'<p class="twins">repeated by {links}</p>')
+        out.append(f'<p class="twins">referred to by {links}</p>')
     out.append("</div></li>")
     return "".join(out)
 

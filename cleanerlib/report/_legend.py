@@ -23,6 +23,9 @@ __all__ = [
     "locator",
     "snippet",
     "visible",
+    "ref_label",
+    "ref_target",
+    "referrers",
 ]
 
 #: distinguishable on white and for the common colour-vision deficiencies, in use order
@@ -153,6 +156,15 @@ def ref_target(result: CleanResult, block: Block) -> Block | None:
     if block.ref is None or not 0 <= block.ref < len(result.blocks):
         return None
     return result.blocks[block.ref]
+
+
+_REPEAT_REASONS = frozenset(("exact_repeat", "near_repeat", "pull_quote"))
+
+
+def ref_label(block: Block) -> str:
+    """How a block relates to the one its ``ref`` names: a repeat's twin, or what it belongs to
+    (a card to its teaser header, a bio to its author-box header)."""
+    return "duplicate of" if block.reason in _REPEAT_REASONS else "belongs to"
 
 
 def referrers(result: CleanResult) -> dict[int, list[int]]:

@@ -20,7 +20,7 @@ import textwrap
 from typing import IO, Iterable
 
 from .._model import Block, CleanResult
-from ._legend import ANSI_COLOURS, colour_indices, locator, reason_meaning, ref_target, snippet, visible
+from ._legend import ANSI_COLOURS, colour_indices, locator, reason_meaning, ref_label, ref_target, snippet, visible
 
 __all__ = ["explain", "use_colour"]
 
@@ -129,11 +129,11 @@ def _block_lines(result: CleanResult, pos: int, block: Block, colours: dict[str,
     if block.ref is not None:
         twin = ref_target(result, block)
         if twin is None:
-            out.append(sub + f"duplicate of #{block.ref} (not in this result)")
+            out.append(sub + f"{ref_label(block)} #{block.ref} (not in this result)")
         else:
             state = "kept" if twin.kept else f"dropped by {twin.dropped_by}"
             quote = visible(snippet(twin.text, max(30, width - len(sub) - 30)), keep_newlines=False)
-            out.append(sub + f"duplicate of #{block.ref} ({state}): \"{quote}\"")
+            out.append(sub + f"{ref_label(block)} #{block.ref} ({state}): \"{quote}\"")
     return out
 
 
