@@ -25,6 +25,7 @@ __all__ = [
     "glued_label",
     "TopicProfile",
     "token_hint",
+    "token_keys",
     "link_density",
     "content_words",
 ]
@@ -222,24 +223,36 @@ class TopicProfile:
         return shared / len(own)
 
 
-def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8) -> str | None:
-    """The first needle that a class/id token near the block names, or None.
+def token_keys(block: Block, *, depth: int = 8) -> frozenset[str]:
+    """The class/id tokens near a block, plus each token's ``-``/``_``-delimited prefixes of
+    eight characters or more (``jp-relatedposts-post`` -> ``jp-relatedposts``)."""
+    if block.hints is None:
+        return frozenset()
+    out: set[str] = set()
+    for token in block.hints.tokens[: depth * 3]:
+        out.add(token)
+        if len(token) > 8:
+            for k in range(8, len(token)):
+                if token[k] == "-" or token[k] == "_":
+                    out.add(token[:k])
+    return frozenset(out)
+
+
+def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8,
+               keys: frozenset[str] | None = None) -> str | None:
+    """A needle that a class/id token near the block names, or None.
 
     A token names a needle when it is the needle, or, for needles of eight characters or more,
     starts with it followed by ``-`` or ``_`` (``jp-relatedposts-post``). Substrings do not
-    count: ``docked-sharebar-content-container`` wraps a whole article.
+    count: ``docked-sharebar-content-container`` wraps a whole article. Pass ``keys``
+    (:func:`token_keys`) when asking about one block many times.
     """
-    if block.hints is None or not block.hints.tokens:
+    if keys is None:
+        keys = token_keys(block, depth=depth)
+    if not keys:
         return None
-    wanted = needles if isinstance(needles, (set, frozenset)) else frozenset(needles)
-    for token in block.hints.tokens[: depth * 3]:
-        if token in wanted:
-            return token
-        if len(token) > 8:
-            for k, ch in enumerate(token):
-                if (ch == "-" or ch == "_") and k >= 8 and token[:k] in wanted:
-                    return token[:k]
-    return None
+    found = keys.intersection(needles)
+    return min(found) if found else None
 
 
 def link_density(block: Block) -> float:

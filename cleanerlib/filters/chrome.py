@@ -23,6 +23,7 @@ from ._evidence import (
     phrase_table,
     strip_decoration,
     token_hint,
+    token_keys,
     word_count,
 )
 from ._phrases import merged_section
@@ -203,11 +204,13 @@ class PageChrome(Filter):
             return "share_bar", False
         if n_words <= 40 and _cues(self._langs(), "newsletter_cues").search(key):
             return "newsletter", False
-        for category, needles in _CONTAINER_TOKENS.items():
-            limit = _CONTAINER_TEXT.get(category)
+        keys = token_keys(block, depth=4)
+        if keys:
             short_link = n_words <= 6 or link_density(block) >= 0.5
-            if (n_words <= limit if limit else short_link) and token_hint(block, needles, depth=4):
-                return category, False
+            for category, needles in _CONTAINER_TOKENS.items():
+                limit = _CONTAINER_TEXT.get(category)
+                if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
+                    return category, False
         return None
 
     def _share_list(self, key: str) -> bool:
