@@ -227,6 +227,8 @@ def segment_html(page: HtmlPage) -> list[Block]:
             if tag in _BLOCK_TAGS and not (owner.row and tag in _CELL_TAGS):
                 if owner.nonempty:
                     flush(owner, False)
+                else:  # an inline element that holds a block is no longer one item of a list
+                    owner.take()
                 owner.children += 1
                 kind = _KIND_OF.get(tag) or (owner.kind if owner.tag != "html" else Kind.PARAGRAPH)
                 if tag == "title":

@@ -60,6 +60,8 @@ class PhraseTable:
         for category, phrases in exact.items():
             for p in phrases:
                 self.exact.setdefault(strip_decoration(normalize(p)), category)
+        # longer lines cannot equal a phrase, even with some decoration around it
+        self.exact_limit = 2 * max(map(len, self.exact), default=0) + 10
         self.prefixes: list[tuple[re.Pattern[str], str]] = []
         for category, phrases in prefix.items():
             alts = sorted({re.escape(normalize(p) + (" " if p.endswith(" ") else "")) for p in phrases},
@@ -72,6 +74,8 @@ class PhraseTable:
                 self.regexes.append((re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$"), category))
 
     def match_exact(self, key: str) -> str | None:
+        if len(key) > self.exact_limit:
+            return None
         stripped = strip_decoration(key)
         found = self.exact.get(stripped)
         if found is None and _INNER_SEPARATORS.search(stripped):

@@ -73,6 +73,9 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
 
 
 _DIGIT = re.compile(r"\d")
+_DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\d[:.h]\d\d|\d\s*(?:min|m\b|std|h\b|hrs?|hours?|days?|tag|jour|día|stunde|heure|hora)"
+                      r"|\d+\s*(?:comments?|views?|shares?|reads?|kommentar|aufruf|commentaire|vue|comentario|vista|visita)"
+                      r"|\d{1,2}[./-]\d{1,2}[./-]\d{2}", re.IGNORECASE)
 _SEPARATOR_EDGES = " |\u00b7\u2022,\u2013\u2014-:;"
 # "By The Numbers" is a section heading; "By The Associated Press" is an author line: a name
 # that starts with an article must end like an organisation
@@ -127,8 +130,9 @@ class Byline(Filter):
             if n_words > self.max_words:
                 continue
             text = " ".join(b.text.split())
-            # dates, times and counts need digits, except a few relative words ("yesterday")
-            digits = _DIGIT.search(text) is not None
+            # dates, times and counts need digits, except a few relative words ("yesterday");
+            # the long date patterns only run on lines with a year, a time or a count
+            digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
             # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
             # case-insensitively and the name as written.
             m = name_prefix.match(text)

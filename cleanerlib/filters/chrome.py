@@ -117,6 +117,29 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     return networks, labels, starts
 
 
+@cache
+def _trigger_words(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
+    return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
+
+
+def _triggered(key: str, langs: tuple[str, ...] | None, name: str) -> bool:
+    """A cheap test before a costly one: does the line contain any word its cues need?"""
+    return any(word in key for word in _trigger_words(langs, name))
+
+
+class _Lazy:
+    """A value computed on first use (within one call of ``decide``, never shared)."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._value = None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 def _after_label(text: str) -> str:
     """What follows the label of a labelled line ("Tags: a, b" -> "a, b")."""
     head, sep, rest = text.partition(":")
@@ -202,7 +225,8 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
-        if n_words <= 40 and _cues(self._langs(), "newsletter_cues").search(key):
+        if n_words <= 40 and _triggered(key, self._langs(), "newsletter_triggers") \
+                and _cues(self._langs(), "newsletter_cues").search(key):
             return "newsletter", False
         keys = token_keys(block, depth=4)
         if keys:
@@ -268,12 +292,12 @@ class PageChrome(Filter):
         """The headline or blurb under a "Sponsored" label, about something the article is not."""
         if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS or word_count(doc.blocks[i].text) > 30:
             return False
-        overlap = topics.overlap(i, (label,))
+        overlap = topics().overlap(i, (label,))
         return overlap is not None and overlap < 0.3
 
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
         out = []
-        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
+        topics = _Lazy(lambda: TopicProfile(doc.keys, [b.kept for b in doc.blocks]))
         sec = merged_section("chrome", self._langs())
         roles = tuple(sec.get("bio_roles", ()))
         verbs = tuple(sec.get("bio_verbs", ()))

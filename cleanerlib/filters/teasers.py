@@ -61,7 +61,16 @@ def _tables(langs: tuple[str, ...] | None):
     inline = "|".join(re.escape(p) for p in sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True))
     inline_re = re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE)
     inline_caps = re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE)
-    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps
+    tail_words = frozenset(r.rsplit(" ", 1)[-1] for r in glueable)
+    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words
+
+
+_TAIL_DECORATION = " \t.\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2\u2026])"
+
+
+def _ends_like_read_more(text: str, tail_words: frozenset[str]) -> bool:
+    last = text.rstrip(_TAIL_DECORATION)
+    return bool(last) and last.rsplit(" ", 1)[-1].lower() in tail_words
 
 
 @register
@@ -94,7 +103,7 @@ class CrossPromo(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
-        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps = tables
+        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -182,7 +191,9 @@ class CrossPromo(Filter):
             if m and word_count(text[m.end():]) >= 5:
                 parts.append(Drop(i, "teaser_tail", "A 'Read more' link glued to the start of a paragraph.", part=(0, m.end())))
                 continue
-            m = glued_tail.search(text)
+            # a read-more link glued at the end: only worth a regex search when the block ends
+            # with one of the words such a link ends with ("more »", "weiterlesen →", "[…]")
+            m = glued_tail.search(text) if _ends_like_read_more(text, tail_words) else None
             if m and m.start() > 0 and word_count(text[: m.start()]) >= 5:
                 parts.append(Drop(i, "teaser_tail", "A 'Read more' link glued to the end of a paragraph.",
                                   part=(m.start(), len(text))))
