@@ -207,14 +207,22 @@ class TopicProfile:
     """
 
     def __init__(self, keys: Sequence[str], active: Sequence[bool]) -> None:
-        self.words: list[frozenset[str]] = [frozenset(content_words(k)) if a else frozenset() for k, a in zip(keys, active)]
+        self._keys = keys
+        self._active = active
+        self.words: list[frozenset[str]] = []
         self.df: dict[str, int] = {}
+
+    def _build(self) -> None:
+        """Count words on first use: most documents never ask (no teaser zone, no ad label)."""
+        self.words = [frozenset(content_words(k)) if a else frozenset() for k, a in zip(self._keys, self._active)]
         for ws in self.words:
             for w in ws:
                 self.df[w] = self.df.get(w, 0) + 1
 
     def overlap(self, i: int, exclude: Iterable[int] = ()) -> float | None:
         """Share of block ``i``'s content words found in other blocks (None if it has none)."""
+        if not self.words:
+            self._build()
         own = self.words[i]
         if not own:
             return None

@@ -90,16 +90,29 @@ def _name_like_heading(name: str) -> bool:
     return bool(words) and words[0] in _ARTICLES and words[-1].strip(".,") not in _ORGANISATION
 
 
-def _split_meta(text: str, meta_part, date_prefix) -> tuple[str, str | None]:
-    """What is left of a metadata line without its dates and reading times, and its first date."""
+def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, str | None]:
+    """What is left of a metadata line without its dates and reading times, and its first date.
+
+    ``matches`` are ``meta_part``'s matches in ``text`` when the caller already has them.
+    """
+    if matches is None:
+        matches = list(meta_part.finditer(text))
     date = None
-    for m in meta_part.finditer(text):
-        if m.group("date") and date is None and _DIGIT.search(m.group("date")):
-            date = m.group("date").strip(_SEPARATOR_EDGES)
+    pieces = []
+    last = 0
+    for m in matches:
+        found = m.group("date")
+        if found and date is None and _DIGIT.search(found):
+            date = found.strip(_SEPARATOR_EDGES)
             if date_prefix is not None:  # after a name: "Jane Doe, le 3 mars" -> "3 mars"
                 date = date_prefix.sub("", date)
-    pieces = (p.strip(_SEPARATOR_EDGES) for p in meta_part.sub("\x00", text).split("\x00"))
-    return " ".join(p for p in pieces if p), date
+        pieces.append(text[last:m.start()])
+        last = m.end()
+    pieces.append(text[last:])
+    rest = (p.strip(_SEPARATOR_EDGES) for p in pieces)
+    return " ".join(p for p in rest if p), date
+
+
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 
@@ -166,11 +179,11 @@ class Byline(Filter):
         2026" (a heading) from a byline, the line must also carry a marker: an "Updated"-style
         word, a time of day, a reading time, or a separator between the name and the date.
         """
-        dates = [m.group(0) for m in meta_part.finditer(text)]
-        if not dates:
+        matches = list(meta_part.finditer(text))
+        if not matches:
             return None
-        date = _split_meta(text, meta_part, date_prefix)[1]
-        rest = meta_part.sub(" ", text)
+        date = _split_meta(text, meta_part, date_prefix, matches)[1]
+        rest = " ".join(text[a:b] for a, b in zip([0] + [m.end() for m in matches], [m.start() for m in matches] + [len(text)]))
         marked = bool(meta_marker.search(text)) or bool(_META_SEPARATORS.search(rest))
         rest = " ".join(_META_SEPARATORS.sub(" ", rest).split())
         if not rest:

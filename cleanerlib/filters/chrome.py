@@ -127,19 +127,6 @@ def _triggered(key: str, langs: tuple[str, ...] | None, name: str) -> bool:
     return any(word in key for word in _trigger_words(langs, name))
 
 
-class _Lazy:
-    """A value computed on first use (within one call of ``decide``, never shared)."""
-
-    def __init__(self, make) -> None:
-        self._make = make
-        self._value = None
-
-    def __call__(self):
-        if self._value is None:
-            self._value = self._make()
-        return self._value
-
-
 def _after_label(text: str) -> str:
     """What follows the label of a labelled line ("Tags: a, b" -> "a, b")."""
     head, sep, rest = text.partition(":")
@@ -292,12 +279,12 @@ class PageChrome(Filter):
         """The headline or blurb under a "Sponsored" label, about something the article is not."""
         if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS or word_count(doc.blocks[i].text) > 30:
             return False
-        overlap = topics().overlap(i, (label,))
+        overlap = topics.overlap(i, (label,))
         return overlap is not None and overlap < 0.3
 
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
         out = []
-        topics = _Lazy(lambda: TopicProfile(doc.keys, [b.kept for b in doc.blocks]))
+        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
         sec = merged_section("chrome", self._langs())
         roles = tuple(sec.get("bio_roles", ()))
         verbs = tuple(sec.get("bio_verbs", ()))

@@ -49,7 +49,8 @@ _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "relate
 def _tables(langs: tuple[str, ...] | None):
     sec = merged_section("teasers", langs)
     headers = frozenset(strip_decoration(normalize(h)) for h in sec.get("headers", ()))
-    header_prefixes = tuple(sorted(set(sec.get("header_prefixes", ())), key=len, reverse=True))
+    prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())}, key=len, reverse=True)
+    header_prefixes = re.compile("^(?:" + ("|".join(re.escape(p) for p in prefixes) or "(?!x)x") + ")(.*)$")
     read_more = frozenset(strip_decoration(normalize(r)) for r in sec.get("read_more", ()))
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
@@ -122,7 +123,8 @@ class CrossPromo(Filter):
             if key in headers:
                 return True
             # "More from TechWire": the prefix names a site or section, not a sentence
-            return any(key.startswith(p) and _SITE_NAME.match(key[len(p):]) for p in header_prefixes)
+            m = header_prefixes.match(key)
+            return m is not None and _SITE_NAME.match(m.group(1)) is not None
 
         pos = {i: k for k, i in enumerate(kept)}
 
