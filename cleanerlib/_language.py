@@ -6,6 +6,7 @@ cover the largest share of the document's tokens wins, if it wins clearly.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Iterable
 
 from ._normalize import words
@@ -14,7 +15,17 @@ from .filters._phrases import languages, word_set
 __all__ = ["detect_language"]
 
 
-def detect_language(normalized_texts: Iterable[str], *, max_words: int = 2000) -> str | None:
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Every stopword of every language -> the languages it belongs to (static data)."""
+    out: dict[str, list[str]] = {}
+    for lang in languages():
+        for word in word_set(lang, "stopwords"):
+            out.setdefault(word, []).append(lang)
+    return {w: tuple(ls) for w, ls in out.items()}
+
+
+def detect_language(normalized_texts: Iterable[str], *, max_words: int = 1000) -> str | None:
     tokens: list[str] = []
     for text in normalized_texts:
         tokens.extend(words(text))
@@ -22,11 +33,12 @@ def detect_language(normalized_texts: Iterable[str], *, max_words: int = 2000) -
             break
     if len(tokens) < 5:
         return None
-    scores = []
-    for lang in languages():
-        stop = word_set(lang, "stopwords")
-        scores.append((sum(1 for t in tokens if t in stop), lang))
-    scores.sort(key=lambda s: (-s[0], s[1]))
+    hits = dict.fromkeys(languages(), 0)
+    owners = _stopword_languages()
+    for token in tokens:
+        for lang in owners.get(token, ()):
+            hits[lang] += 1
+    scores = sorted(((n, lang) for lang, n in hits.items()), key=lambda s: (-s[0], s[1]))
     best_hits, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
     if best_hits < max(3, len(tokens) // 20) or best_hits < 1.25 * runner_up:

@@ -62,12 +62,16 @@ class PhraseTable:
                 self.exact.setdefault(strip_decoration(normalize(p)), category)
         # longer lines cannot equal a phrase, even with some decoration around it
         self.exact_limit = 2 * max(map(len, self.exact), default=0) + 10
-        self.prefixes: list[tuple[re.Pattern[str], str]] = []
-        for category, phrases in prefix.items():
+        # all categories in one pattern, one named group each, tried in category order
+        groups = []
+        self.prefix_categories: dict[str, str] = {}
+        for n, (category, phrases) in enumerate(prefix.items()):
             alts = sorted({re.escape(normalize(p) + (" " if p.endswith(" ") else "")) for p in phrases},
                           key=len, reverse=True)
             if alts:
-                self.prefixes.append((re.compile("^(?:" + "|".join(alts) + ")"), category))
+                groups.append(f"(?P<c{n}>" + "|".join(alts) + ")")
+                self.prefix_categories[f"c{n}"] = category
+        self.prefixes = re.compile("^(?:" + "|".join(groups) + ")") if groups else None
         self.regexes: list[tuple[re.Pattern[str], str]] = []
         for category, patterns in regex.items():
             if patterns:
@@ -83,11 +87,12 @@ class PhraseTable:
         return found
 
     def match_prefix(self, key: str) -> str | None:
-        stripped = _LEADING.sub("", key)
-        for pattern, category in self.prefixes:
-            if pattern.match(key) or (stripped != key and pattern.match(stripped)):
-                return category
-        return None
+        if self.prefixes is None:
+            return None
+        m = self.prefixes.match(key)
+        if m is None and key and not key[0].isalnum():
+            m = self.prefixes.match(_LEADING.sub("", key))
+        return self.prefix_categories[m.lastgroup] if m is not None else None
 
     def match_regex(self, key: str) -> str | None:
         stripped = _BULLET.sub("", key).strip(" .!")

@@ -23,7 +23,9 @@ _SHINGLE = 3
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + _SHINGLE]) for i in range(max(1, len(tokens) - _SHINGLE + 1))}
+    if len(tokens) < _SHINGLE:
+        return {tuple(tokens)}
+    return set(zip(*(tokens[j:] for j in range(_SHINGLE))))
 
 
 @register

@@ -21,6 +21,11 @@ from .._pipeline import Document, Drop, Filter, register
 from ._evidence import content_words
 
 
+def _grams(tokens: list[str], k: int) -> set[tuple[str, ...]]:
+    """The word k-grams of a token list (zip builds the tuples in C)."""
+    return set(zip(*(tokens[j:] for j in range(k))))
+
+
 def _stems(key: str) -> set[str]:
     """Content words cut to five letters: a crude stem that survives plural and tense."""
     return {w[:5] for w in content_words(key)}
@@ -93,13 +98,18 @@ class RepeatedParagraphs(Filter):
                 dropped.add(i)
 
         shingles: dict[int, set[tuple[str, ...]]] = {}
-        postings: dict[tuple[str, ...], list[int]] = {}
+        seen: set[tuple[str, ...]] = set()
+        repeated: set[tuple[str, ...]] = set()  # word sequences that occur in two blocks or more
         for i, toks in tokens.items():
             if i in dropped:
                 continue
-            sh = {tuple(toks[j:j + k]) for j in range(len(toks) - k + 1)}
+            sh = _grams(toks, k)
             shingles[i] = sh
-            for s in sh:
+            repeated |= sh & seen
+            seen |= sh
+        postings: dict[tuple[str, ...], list[int]] = {}  # only for repeated sequences
+        for i, sh in shingles.items():
+            for s in sh & repeated:
                 postings.setdefault(s, []).append(i)
 
         dek_slot = next((b.index for b in doc.blocks[(doc.title_index or 0) + 1:]
@@ -108,17 +118,20 @@ class RepeatedParagraphs(Filter):
             if i == doc.title_index:
                 continue
             own = shingles[i]
+            common = own & repeated
+            if not common:
+                continue
             shared: dict[int, int] = {}
-            informative = 0
-            for s in own:
+            informative = len(own)
+            for s in common:
                 posting = postings[s]
                 if len(posting) > self.max_postings:
-                    continue  # a stock phrase of this document: evidence of nothing
-                informative += 1
+                    informative -= 1  # a stock phrase of this document: evidence of nothing
+                    continue
                 for j in posting:
                     if j != i:
                         shared[j] = shared.get(j, 0) + 1
-            if 2 * informative < len(own):
+            if 2 * informative < len(own) or not shared:
                 continue
             best: tuple[float, int, int] | None = None
             for j, count in shared.items():
@@ -170,13 +183,13 @@ class RepeatedParagraphs(Filter):
             return None
         k = self.shingle
         toks = words(doc.keys[dek.index])
-        phrases = {tuple(toks[j:j + k]) for j in range(len(toks) - k + 1)}
+        phrases = _grams(toks, k)
         for b in after[1:4]:
             if len(b.text.split()) <= n:
                 continue
             shared = len(own & _stems(doc.keys[b.index]))
             other = words(doc.keys[b.index])
-            reused = len(phrases & {tuple(other[j:j + k]) for j in range(len(other) - k + 1)})
+            reused = len(phrases & _grams(other, k))
             if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
                 return Drop(dek.index, "near_repeat",
                             f"A dek restating block {b.index} ({shared} of its {len(own)} content words).", ref=b.index)
