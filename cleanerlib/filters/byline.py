@@ -66,7 +66,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
         re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
-        re.compile(rf"(?P<date>{dateline})|(?:{read_time})", flags),
+        re.compile(rf"\b(?:(?P<date>{dateline})|(?:{read_time}))", flags),
         re.compile(rf"^(?:{date_prefix})\s*:?\s+", flags),
         re.compile(rf"(?:{date_prefix})\s*:?|{time}|{read_time}", flags),
     )

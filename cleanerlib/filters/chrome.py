@@ -118,13 +118,14 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
 
 
 @cache
-def _trigger_words(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
-    return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
+def _triggers(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
+    words = sorted(set(merged_section("chrome", langs).get(name, ())), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!x)x")
 
 
 def _triggered(key: str, langs: tuple[str, ...] | None, name: str) -> bool:
     """A cheap test before a costly one: does the line contain any word its cues need?"""
-    return any(word in key for word in _trigger_words(langs, name))
+    return _triggers(langs, name).search(key) is not None
 
 
 def _after_label(text: str) -> str:
