@@ -9,39 +9,16 @@ import pytest
 from cleanerlib import clean
 from cleanerlib.filters import PageChrome
 
+from _filtering import FilterProbe, assert_all_kept, assert_kept, block  # noqa: F401
+
+_probe = FilterProbe(PageChrome)
+run, assert_dropped = _probe.run, _probe.assert_dropped
+
 HEADLINE = "Nokia and Ericsson agree to share 6G test sites"
 BODY = ("The two network equipment makers agreed to share radio test sites in Finland and Sweden, people "
         "familiar with the plans said, in an arrangement that would have been unthinkable five years ago.")
 BODY_END = ("Neither company would comment on the cost, but analysts estimate that the arrangement saves each "
             "of them several hundred million euros by the end of the decade.")
-
-
-def run(*lines: str, **options):
-    return clean("\n".join(lines), input_type="text", filters=[PageChrome(**options)])
-
-
-def block(result, text: str):
-    matches = [b for b in result.blocks if b.text == text]
-    assert len(matches) == 1, f"{text!r} is not exactly one block: {[b.text for b in result.blocks]}"
-    return matches[0]
-
-
-def assert_dropped(result, text: str, reason: str, ref: str | None = None) -> None:
-    b = block(result, text)
-    assert (b.kept, b.dropped_by, b.reason) == (False, "chrome", reason), b
-    if ref is None:
-        assert b.ref is None, b
-    else:
-        assert b.ref is not None and result.blocks[b.ref].text == ref, b
-
-
-def assert_kept(result, text: str) -> None:
-    b = block(result, text)
-    assert b.kept and b.dropped_by is None, b
-
-
-def assert_all_kept(result) -> None:
-    assert not result.dropped, [(b.text, b.reason) for b in result.dropped]
 
 
 # -- share bars ----------------------------------------------------------------------------------

@@ -8,35 +8,16 @@ import pytest
 from cleanerlib import Block, Document, Hints, Kind, Metadata, Span, clean
 from cleanerlib.filters import Ecommerce
 
+from _filtering import FilterProbe, assert_all_kept, assert_kept, block  # noqa: F401
+
+_probe = FilterProbe(Ecommerce)
+run, assert_dropped = _probe.run, _probe.assert_dropped
+
 HEADLINE = "Micron bets on Idaho for its next memory fab"
 BODY = ("Micron Technology will add a second cleanroom to its Boise fab, the company said on Thursday, "
         "bringing the total investment at the site to more than twenty billion dollars over the next decade.")
 BODY_END = ("Construction is expected to start in the spring, with the first wafers coming out of the new "
             "cleanroom in 2029 if the equipment arrives on time.")
-
-
-def run(*lines: str, **options):
-    return clean("\n".join(lines), input_type="text", filters=[Ecommerce(**options)])
-
-
-def block(result, text: str):
-    matches = [b for b in result.blocks if b.text == text]
-    assert len(matches) == 1, f"{text!r} is not exactly one block: {[b.text for b in result.blocks]}"
-    return matches[0]
-
-
-def assert_dropped(result, text: str, reason: str, ref: str | None = None) -> None:
-    b = block(result, text)
-    assert (b.kept, b.dropped_by, b.reason) == (False, "ecommerce", reason), b
-    if ref is None:
-        assert b.ref is None, b
-    else:
-        assert b.ref is not None and result.blocks[b.ref].text == ref, b
-
-
-def assert_kept(result, text: str) -> None:
-    b = block(result, text)
-    assert b.kept and b.dropped_by is None and b.reason is None, b
 
 
 # -- what must go --------------------------------------------------------------------------------

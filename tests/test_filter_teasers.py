@@ -9,6 +9,11 @@ import pytest
 from cleanerlib import clean
 from cleanerlib.filters import CrossPromo
 
+from _filtering import FilterProbe, assert_all_kept, assert_kept, block  # noqa: F401
+
+_probe = FilterProbe(CrossPromo)
+run, assert_dropped = _probe.run, _probe.assert_dropped
+
 HEADLINE = "Baltic cable repairs stall as repair ships run short"
 BODY1 = ("Three damaged data cables on the floor of the Baltic Sea are still waiting for repairs two months after "
          "they failed, because the few cable ships that can lift and splice them are booked until the spring, the "
@@ -18,30 +23,6 @@ BODY2 = ("The operators said traffic has been rerouted through land links and sa
          "cable repairs could slip further if winter storms delay the ships.")
 BODY3 = ("None of the cable operators would say how much the delays cost, but the regional regulator said in its "
          "report that the repairs had shown how few cable ships the Baltic operators can call on.")
-
-
-def run(*lines: str, **options):
-    return clean("\n".join(lines), input_type="text", filters=[CrossPromo(**options)])
-
-
-def block(result, text: str):
-    matches = [b for b in result.blocks if b.text == text]
-    assert len(matches) == 1, f"{text!r} is not exactly one block: {[b.text for b in result.blocks]}"
-    return matches[0]
-
-
-def assert_dropped(result, text: str, reason: str, ref: str | None = None) -> None:
-    b = block(result, text)
-    assert (b.kept, b.dropped_by, b.reason) == (False, "teasers", reason), b
-    if ref is None:
-        assert b.ref is None, b
-    else:
-        assert b.ref is not None and result.blocks[b.ref].text == ref, b
-
-
-def assert_kept(result, text: str) -> None:
-    b = block(result, text)
-    assert b.kept and b.dropped_by is None, b
 
 
 # -- header-triggered zones ----------------------------------------------------------------------
