@@ -39,6 +39,17 @@ _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}
               "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
 
 
+def _close_implied(stack: list, name: str) -> list:
+    """Pop (and return) the open elements that a start tag ``name`` closes implicitly."""
+    closed = []
+    while stack:
+        top = stack[-1][0]
+        if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
+            break
+        closed.append(stack.pop())
+    return closed
+
+
 def locate_elements(source: str, elements: Iterable[object], wanted: Collection[object] | None = None
                     ) -> dict[object, tuple[int, int]]:
     """Map each element (lxml, in document order) to its ``(start, end)`` in ``source``.
@@ -75,11 +86,8 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
                     del stack[depth:]
                     break
             continue
-        while stack:
-            top = stack[-1][0]
-            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
-                break
-            ends[stack.pop()[1]] = pos
+        for _, open_pos in _close_implied(stack, name):
+            ends[open_pos] = pos
         if name in _FRAME:
             frame.setdefault(name, pos)
         else:
@@ -163,11 +171,7 @@ def flatten_deep(source: str, max_depth: int) -> str:
                     del stack[depth:]
                     break
             continue
-        while stack:
-            top = stack[-1][0]
-            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
-                break
-            stack.pop()
+        _close_implied(stack, name)
         if name in _VOID or source[m.end() - 2] == "/":
             continue
         deep = len(stack) >= max_depth
