@@ -15,8 +15,8 @@ from ._exceptions import (
     TimeLimitExceeded,
     UnsupportedInputError,
 )
-from ._model import Block, CleanResult, Hints, Kind, Metadata, Span
-from ._pipeline import Document, Drop, Filter, Pipeline, register, registered_filters
+from ._model import REVIEW_REASONS, Block, CleanResult, Hints, Kind, Metadata, Span
+from ._pipeline import Deadline, Document, Drop, Filter, Pipeline, register, registered_filters
 from ._site_profile import SiteProfile
 from .filters import default_filters
 
@@ -28,6 +28,7 @@ __all__ = [
     "Cleaner",
     "CleanerlibError",
     "ConfigError",
+    "Deadline",
     "DecodeError",
     "Document",
     "Drop",
@@ -37,6 +38,7 @@ __all__ = [
     "Kind",
     "Metadata",
     "Pipeline",
+    "REVIEW_REASONS",
     "SiteProfile",
     "Span",
     "TimeLimitExceeded",

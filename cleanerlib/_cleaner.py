@@ -6,16 +6,16 @@ pipeline's filters, then lay out the kept blocks and record where each one lande
 
 from __future__ import annotations
 
-import time
+import math
 from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
-from ._exceptions import ConfigError, TimeLimitExceeded
+from ._exceptions import ConfigError
 from ._input import INPUT_TYPES, read_input
 from ._language import detect_language
 from ._metadata import html_metadata
 from ._model import Block, CleanResult, Kind, Metadata, Span
-from ._pipeline import Document, Filter, Pipeline
+from ._pipeline import Deadline, Document, Filter, Pipeline
 from ._segment_html import parse_html, segment_html
 from ._segment_text import segment_text
 from ._title import html_title_index, text_title_index
@@ -32,10 +32,13 @@ class Cleaner:
     - ``input_type``: ``"auto"`` (detect HTML by its markup), ``"html"`` or ``"text"``
     - ``separator``: what joins kept blocks in ``result.text``
     - ``language``: force the language used for phrase data instead of detecting it
-    - ``max_removed_share``: flag a page for review when the filters remove more than this
-      share of its (main-content) text
-    - ``time_budget``: seconds one document may take; checked between stages, raises
-      :class:`TimeLimitExceeded`
+    - ``max_removed_share``: the safety valve; flag a page for review (``needs_review``,
+      ``review_reason``, see :data:`REVIEW_REASONS`) when the filters remove more than this share
+      of its main-content text, or all of it
+    - ``time_budget``: seconds one document may take; past it ``clean()`` raises
+      :class:`TimeLimitExceeded` instead of returning. The budget is cooperative: it is checked
+      between stages and wherever a filter calls ``doc.deadline.check()`` (see :class:`Deadline`
+      for exactly what is and is not interrupted)
     """
 
     def __init__(
@@ -50,10 +53,10 @@ class Cleaner:
     ) -> None:
         if input_type not in INPUT_TYPES:
             raise ConfigError(f"input_type must be one of {', '.join(INPUT_TYPES)}, got {input_type!r}")
-        if not 0.0 < max_removed_share <= 1.0:
-            raise ConfigError(f"max_removed_share must be in (0, 1], got {max_removed_share!r}")
-        if time_budget is not None and time_budget <= 0:
-            raise ConfigError(f"time_budget must be positive, got {time_budget!r}")
+        if not _is_number(max_removed_share) or not 0.0 < max_removed_share <= 1.0:
+            raise ConfigError(f"max_removed_share must be a number in (0, 1], got {max_removed_share!r}")
+        if time_budget is not None and (not _is_number(time_budget) or not time_budget > 0):
+            raise ConfigError(f"time_budget must be a positive number of seconds or None, got {time_budget!r}")
         if filters is None:
             pipeline = Pipeline.default()
         elif isinstance(filters, Pipeline):
@@ -98,16 +101,25 @@ class Cleaner:
 
     # -- cleaning ----------------------------------------------------------------------------
     def clean(self, doc: object, *, url: str | None = None) -> CleanResult:
-        """Clean one page (str, bytes, BeautifulSoup or lxml object)."""
-        deadline = None if self.time_budget is None else time.monotonic() + self.time_budget
-        source_text, input_type = read_input(doc, self.input_type)
-        document = self._document(source_text, input_type, url)
-        if deadline is not None and time.monotonic() > deadline:
-            raise TimeLimitExceeded(self.time_budget or 0.0, "segmentation")
-        document = self.pipeline.apply(document, deadline=deadline, budget=self.time_budget)
-        return self._result(document, source_text)
+        """Clean one page (str, bytes, BeautifulSoup or lxml object).
 
-    def _document(self, source_text: str, input_type: str, url: str | None) -> Document:
+        A page that cannot be cleaned raises a :class:`CleanerlibError`: :class:`InputError`
+        (an unsupported type, binary or undecodable bytes) or :class:`TimeLimitExceeded`. An
+        empty or whitespace-only page gives an empty result.
+        """
+        deadline = Deadline(self.time_budget)
+        source_text, input_type = read_input(doc, self.input_type)
+        deadline.check("reading the input")
+        document = self._document(source_text, input_type, url, deadline)
+        document = self.pipeline.apply(document)
+        result = self._result(document, source_text)
+        deadline.check("laying out the result")
+        return result
+
+    def _document(self, source_text: str, input_type: str, url: str | None,
+                  deadline: Deadline | None = None) -> Document:
+        if deadline is None:
+            deadline = Deadline()
         page = None
         if not source_text.strip():
             blocks: list[Block] = []
@@ -115,11 +127,14 @@ class Cleaner:
             title_index = None
         elif input_type == "html":
             page = parse_html(source_text)
+            deadline.check("parsing")
             blocks = segment_html(page)
+            deadline.check("segmentation")
             metadata = html_metadata(page.root, url)
             title_index = html_title_index(blocks, metadata.title)
         else:
             blocks = segment_text(source_text)
+            deadline.check("segmentation")
             metadata = Metadata(url=url)
             title_index = text_title_index(blocks)
         if title_index is not None:
@@ -128,10 +143,11 @@ class Cleaner:
             if not metadata.title:
                 metadata = replace(metadata, title=blocks[title_index].text)
         document = Document.build(blocks, input_type=input_type, metadata=metadata, title_index=title_index,
-                                  url=metadata.url, page=page)
+                                  url=metadata.url, page=page, deadline=deadline)
         language = self.language or detect_language(
             document.keys[b.index] for b in document.blocks if b.kind is not Kind.OTHER
         ) or metadata.language
+        deadline.check("reading the page's title, metadata and language")
         return replace(document, language=language, metadata=replace(metadata, language=language))
 
     def _result(self, doc: Document, source_text: str) -> CleanResult:
@@ -162,7 +178,12 @@ class Cleaner:
         )
 
     def _review(self, doc: Document, blocks: list[Block]) -> tuple[bool, str | None]:
-        """The safety valve: did the content filters take (nearly) all of the page?"""
+        """The safety valve: did the content filters take (nearly) all of the page?
+
+        The page's main-content text is the text of every block that no main-content filter
+        (``selects_main_content = True``) dropped; the review reasons are in ``REVIEW_REASONS``.
+        An empty page is not flagged: nothing was lost.
+        """
         selectors = {f.name for f in self.pipeline if getattr(f, "selects_main_content", False)}
         # the headline cannot be removed, so it counts on neither side
         body = [b for b in blocks if b.index != doc.title_index]
@@ -176,6 +197,11 @@ class Cleaner:
         if share > self.max_removed_share:
             return True, "removed_share"
         return False, None
+
+
+def _is_number(value: object) -> bool:
+    """A real number that is not a bool and not NaN (``nan`` compares false to every bound)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
 
 
 def clean(doc: object, *, url: str | None = None, **options: Any) -> CleanResult:

@@ -12,9 +12,19 @@ import json
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-__all__ = ["Kind", "Span", "Hints", "Block", "Metadata", "CleanResult"]
+__all__ = ["Kind", "Span", "Hints", "Block", "Metadata", "CleanResult", "REVIEW_REASONS"]
+
+#: ``CleanResult.review_reason`` codes (the safety valve) and what each means. Shares are of
+#: characters of block text; the headline counts on neither side, as no filter can remove it.
+REVIEW_REASONS: Mapping[str, str] = MappingProxyType({
+    "no_main_content": "the page has no text besides its headline that a main-content filter "
+                       "kept: the main-content filter found no article, or there is none",
+    "removed_all": "the filters removed all of the page's main-content text besides its headline",
+    "removed_share": "the filters removed more than max_removed_share of the page's main-content text",
+})
 
 
 class Kind(str, Enum):
@@ -183,6 +193,7 @@ class CleanResult:
     #: set when the filters removed all of the page's text, or more than the configured
     #: share, so a dataset build can route the page for review instead of losing it silently
     needs_review: bool = False
+    #: why, as a key of :data:`REVIEW_REASONS` (``None`` when the page is not flagged)
     review_reason: str | None = None
 
     def __iter__(self) -> Iterator[Block]:

@@ -4,6 +4,9 @@ A filter looks at a :class:`Document` and returns :class:`Drop` decisions; it ne
 document. The pipeline applies the decisions and records who dropped what and why, so
 provenance is bookkeeping done in one place rather than a duty of every filter. Pipelines are
 plain data (``to_config``/``from_config``) so a dataset build can pin the exact cleaning it ran.
+
+Every document carries a :class:`Deadline` (``doc.deadline``), the caller's per-document time
+budget in a form that long-running code checks cheaply; see its docstring for the guarantees.
 """
 
 from __future__ import annotations
@@ -11,14 +14,65 @@ from __future__ import annotations
 import importlib
 import inspect
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ._exceptions import ConfigError, TimeLimitExceeded
 from ._model import Block, Kind, Metadata, Span
 from ._normalize import normalize
 
-__all__ = ["Drop", "Document", "Filter", "Pipeline", "register", "registered_filters"]
+__all__ = ["Deadline", "Drop", "Document", "Filter", "Pipeline", "register", "registered_filters"]
+
+
+class Deadline:
+    """A per-document time budget that long-running code checks cheaply.
+
+    ``Cleaner(time_budget=seconds)`` starts one when ``clean()`` is called and hands it to every
+    stage on the document (``doc.deadline``). Without a budget the deadline never expires, so
+    code can call :meth:`check` unconditionally. A check is one clock reading (a fraction of a
+    microsecond): call it once per block or per outer-loop iteration, not per character::
+
+        def decide(self, doc):
+            for b in doc.blocks:
+                doc.deadline.check()      # raises TimeLimitExceeded once the budget is spent
+                ...
+
+    What ``time_budget`` guarantees: ``clean()`` never returns a result after its budget ran out
+    (the last check comes right before it returns); once the budget is spent it raises
+    :class:`TimeLimitExceeded` at the next check, naming the stage it was in. Checks run after
+    reading the input, after parsing, after segmentation, after gathering the page's context,
+    after each filter, and wherever a filter calls :meth:`check`. The budget is cooperative:
+    code that does not check (lxml's parser, the HTML segmenter, trafilatura inside the
+    ``main_content`` filter, a filter without checks) runs to its end first, so a call can
+    overrun its budget by the length of one such step. For a hard wall-clock limit that also
+    stops native code, run pages in worker processes that can be killed, as
+    ``cleanerlib batch --time-limit`` does.
+    """
+
+    __slots__ = ("budget", "stage", "_at")
+
+    def __init__(self, budget: float | None = None, *, stage: str = "cleaning") -> None:
+        #: the budget in seconds, ``None`` for no limit
+        self.budget = budget
+        #: what is running now; named by :class:`TimeLimitExceeded` when no stage is passed
+        self.stage = stage
+        self._at = None if budget is None else time.monotonic() + budget
+
+    def check(self, stage: str | None = None) -> None:
+        """Raise :class:`TimeLimitExceeded` if the budget is spent."""
+        if self._at is not None and time.monotonic() > self._at:
+            raise TimeLimitExceeded(self.budget or 0.0, stage or self.stage)
+
+    @property
+    def expired(self) -> bool:
+        return self._at is not None and time.monotonic() > self._at
+
+    def remaining(self) -> float | None:
+        """Seconds left (never negative), or ``None`` without a budget."""
+        return None if self._at is None else max(0.0, self._at - time.monotonic())
+
+    def __repr__(self) -> str:
+        return f"Deadline(budget={self.budget!r}, stage={self.stage!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +116,8 @@ class Document:
     url: str | None = None
     #: the parsed page for HTML input (read-only for filters), else None
     page: Any = None
+    #: the caller's time budget for this document; long loops call ``deadline.check()``
+    deadline: Deadline = field(default_factory=Deadline, compare=False, repr=False)
 
     @classmethod
     def build(cls, blocks: Sequence[Block], **context: Any) -> "Document":
@@ -262,14 +318,18 @@ class Pipeline:
         return cls(_filter_from_spec(s) for s in config["filters"])
 
     # -- running -----------------------------------------------------------------------------
-    def apply(self, doc: Document, *, deadline: float | None = None, budget: float | None = None) -> Document:
-        """Run each filter in order on the document as left by the previous ones."""
+    def apply(self, doc: Document) -> Document:
+        """Run each filter in order on the document as left by the previous ones.
+
+        ``doc.deadline`` is checked after each filter and names the filter that was running.
+        """
+        deadline = doc.deadline
         for f in self.filters:
+            deadline.stage = f"filter {f.name!r}"
             decisions = f.decide(doc)
             if decisions:
                 doc = apply_decisions(doc, f.name, decisions)
-            if deadline is not None and time.monotonic() > deadline:
-                raise TimeLimitExceeded(budget or 0.0, f"filter {f.name!r}")
+            deadline.check()
         return doc
 
 
