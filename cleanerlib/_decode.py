@@ -6,6 +6,10 @@ common lie); then the charset the page declares; then windows-1252 when the byte
 shape (lone accented letters and typographic punctuation between ASCII); then statistical
 detection. Binary files (PDF, images, archives) and bytes no detector can read raise
 :class:`DecodeError`.
+
+A declared charset is only believed when it is a text encoding that reads ASCII as ASCII: the
+declaration itself was just read as ASCII, so UTF-16, UTF-7, EBCDIC and Python's byte
+transforms (``base64``, ``rot13``, ``zlib``) cannot be what the page is in, whatever it says.
 """
 
 from __future__ import annotations
@@ -71,6 +75,11 @@ def _sniff_binary(data: bytes) -> str | None:
     return None
 
 
+# what a page declaring its charset in ASCII must read back unchanged (the escape-based
+# codecs, utf-7 and unicode_escape among them, change "+-", "~~" or "\\u0041")
+_ASCII_PROBE = bytes(c for c in range(0x20, 0x7f) if c != 0x5C) + b"\t\r\n+-~~\\u0041"
+
+
 def _declared(data: bytes) -> str | None:
     head = data[:4096]
     m = _XML_DECL.match(head) or _META_CHARSET.search(head)
@@ -78,9 +87,14 @@ def _declared(data: bytes) -> str | None:
         return None
     name = m.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+        if not getattr(info, "_is_text_encoding", True):
+            return None
+        if _ASCII_PROBE.decode(info.name) != _ASCII_PROBE.decode("ascii"):
+            return None
+    except (LookupError, UnicodeError):
         return None
+    return info.name
 
 
 def decode_bytes(data: bytes) -> str:
@@ -109,7 +123,7 @@ def decode_bytes(data: bytes) -> str:
             declared = "cp1252"
         try:
             return sanitize_text(data.decode(declared))
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass
     if _looks_cp1252(data):
         return sanitize_text(data.decode("cp1252"))
