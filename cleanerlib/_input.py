@@ -25,8 +25,18 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 
-# the whole text is one element: "<p>...</p>"
-_WHOLE_ELEMENT = re.compile(r"\s*<([a-z][a-z0-9]*)\b[^<>]*>.*</\1\s*>\s*\Z", re.IGNORECASE | re.DOTALL)
+_END_TAG = re.compile(r"</([a-z][a-z0-9]*)\s*>\Z", re.IGNORECASE)
+
+
+def _one_element(text: str) -> bool:
+    """The whole text is one element, ``<p>...</p>``: looked for at both ends, so a page that
+    is a single long element (a script, a 10 MB paragraph) is found past any window."""
+    text = text.strip()
+    start = _TAG.match(text)
+    if start is None or start.group(1):
+        return False
+    end = _END_TAG.search(text, max(start.end(), len(text) - 64))
+    return end is not None and end.group(1).lower() == start.group(2).lower()
 
 
 def looks_like_html(text: str) -> bool:
@@ -35,7 +45,7 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = _TAG.findall(text[:65536])
     if len(tags) < 3:  # a stray <br> in prose is not markup; one whole element is
-        return len(tags) == 2 and _WHOLE_ELEMENT.match(text) is not None
+        return len(tags) >= 1 and _one_element(text)
     closing = sum(1 for slash, _ in tags if slash)
     names = {name.lower() for _, name in tags}
     # markup closes what it opens: several kinds of elements, or one kind repeated (<p>s)
