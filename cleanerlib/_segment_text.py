@@ -2,8 +2,9 @@
 
 A scrape usually holds one paragraph per line with stray blank lines in between; joining lines
 there would glue residue to body text. Only text that is visibly wrapped at a fixed width
-(html2text style: most lines end mid-sentence exactly where the next word would overflow) is
-joined, and then only across the line breaks the wrapping introduced.
+(html2text style: most lines end mid-sentence exactly where the next word would overflow, and
+the next line goes on with an uncapitalised word) is joined, and then only across the line
+breaks the wrapping introduced.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _SENTENCE_END = re.compile(r"""[.!?:;,"'\u201d\u2019)\]\u2026]$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"\S+")
+# a line's content: from its first to its last character that is neither space nor a BOM
+_CONTENT = re.compile(r"[^\s\ufeff](?:.*[^\s\ufeff])?", re.DOTALL)
 
 
 class _Line(NamedTuple):
@@ -31,18 +34,20 @@ class _Line(NamedTuple):
 
 
 def _lines(text: str) -> list[_Line | None]:
-    """Stripped lines with offsets; ``None`` for blank lines."""
+    """Stripped lines with offsets; ``None`` for blank lines.
+
+    Byte-order marks count as blank at the ends of a line: one left in by the reader at the
+    start of the text is no content, and neither is a stray zero-width no-break space.
+    """
     out: list[_Line | None] = []
-    pos = 1 if text.startswith("\ufeff") else 0  # a byte-order mark left in by the reader
+    pos = 0
     n = len(text)
     while pos <= n:
         m = _NEWLINE.search(text, pos)
         stop = m.start() if m else n
-        raw = text[pos:stop]
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        content = _CONTENT.search(text, pos, stop)
+        if content:
+            out.append(_Line(content.start(), content.end(), content.group()))
         else:
             out.append(None)
         if m is None:
@@ -57,8 +62,12 @@ def _percentile(values: list[int], q: float) -> int:
 
 
 def _wraps_into(line: _Line, nxt: _Line, width: int) -> bool:
-    """True when ``nxt`` continues ``line`` because its first word did not fit on it."""
-    if _BULLET.match(nxt.text) or _MD_HEADING.match(nxt.text):
+    """True when ``nxt`` continues ``line`` because its first word did not fit on it.
+
+    A line that repeats the one before it is a repeat (a headline printed twice), not the rest
+    of a wrapped sentence.
+    """
+    if _BULLET.match(nxt.text) or _MD_HEADING.match(nxt.text) or nxt.text == line.text:
         return False
     first = _FIRST_WORD.match(nxt.text)
     return len(line.text) + 1 + (len(first.group()) if first else 0) > width
@@ -75,9 +84,12 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
     width = _percentile([len(a.text) for a, _ in followed], 0.9)
     if not 30 <= width <= 200:
         return None
-    wrapped = [a for a, b in followed if _wraps_into(a, b, width)]
-    mid_sentence = sum(1 for a in wrapped if not _SENTENCE_END.search(a.text))
-    if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped):
+    wrapped = [(a, b) for a, b in followed if _wraps_into(a, b, width)]
+    mid_sentence = sum(1 for a, _ in wrapped if not _SENTENCE_END.search(a.text))
+    # a wrapped sentence goes on with a word that is mostly not capitalised; a list of short
+    # headlines or menu items (one capitalised line after another) only looks wrapped
+    goes_on = sum(1 for _, b in wrapped if not b.text[0].isupper())
+    if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped) or 2 * goes_on < len(wrapped):
         return None
     return width
 
