@@ -10,6 +10,8 @@ import math
 from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
+from lxml import etree
+
 from ._exceptions import ConfigError
 from ._input import INPUT_TYPES, read_input
 from ._language import detect_language
@@ -121,13 +123,17 @@ class Cleaner:
         if deadline is None:
             deadline = Deadline()
         page = None
-        if not source_text.strip():
+        if input_type == "html" and source_text.strip():
+            try:
+                page = parse_html(source_text)
+            except etree.ParserError:  # markup that holds no document at all ("</a>", "<!<html>")
+                page = None
+            deadline.check("parsing")
+        if not source_text.strip() or (input_type == "html" and page is None):
             blocks: list[Block] = []
             metadata = Metadata(url=url)
             title_index = None
-        elif input_type == "html":
-            page = parse_html(source_text)
-            deadline.check("parsing")
+        elif page is not None:
             blocks = segment_html(page)
             deadline.check("segmentation")
             metadata = html_metadata(page.root, url)

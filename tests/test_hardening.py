@@ -132,6 +132,15 @@ def test_pages_without_text(page):
     assert (result.text, result.blocks, result.needs_review) == ("", (), False)
 
 
+@pytest.mark.parametrize("page", ["</a>", "<!<HTML>", "</p></div>", "<!x>"])
+def test_markup_that_parses_to_no_document_is_an_empty_page(page):
+    # lxml raises ParserError("Document is empty") for these
+    for mode in ("html", "auto"):
+        result = clean(page, input_type=mode)
+        check_result(result)
+    assert clean(page, input_type="html").text == ""
+
+
 @pytest.mark.parametrize("size", [10, 100_000])
 def test_a_page_that_is_only_a_script_has_no_text(size):
     page = "<script>" + "var a = 1;" * size + "</script>"
