@@ -45,7 +45,7 @@ def _cleaner_from_args(args: argparse.Namespace) -> Cleaner:
     else:
         cleaner = Cleaner()
     overrides = {}
-    for name in ("input_type", "separator", "language"):
+    for name in ("input_type", "separator", "language", "max_removed_share", "time_budget"):
         value = getattr(args, name, None)
         if value is not None:
             overrides[name] = _unescape(value) if name == "separator" else value
@@ -62,6 +62,12 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
                    help="force HTML or plain text (default: detect)")
     p.add_argument("--separator", default=None, help=r"what joins kept blocks (default '\n'; e.g. '\n\n')")
     p.add_argument("--language", default=None, help="force the language used for phrase data (en, de, fr, es, ...)")
+    p.add_argument("--max-removed-share", type=float, default=None, metavar="SHARE",
+                   help="flag a page for review when the filters remove more than this share of its "
+                        "main-content text (default 0.75)")
+    p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                   help="seconds one page may take, checked between stages and inside filters that check it "
+                        "(the page then fails with TimeLimitExceeded)")
     p.add_argument("--config", default=None, help="a JSON file with a cleaner config (Cleaner.to_config())")
 
 

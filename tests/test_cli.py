@@ -67,6 +67,17 @@ def test_cleaning_options(page, capsys):
     assert json.loads(capsys.readouterr().out)["separator"] == "\u2192"
 
 
+def test_safety_valve_and_time_budget_options(page, capsys):
+    assert main(["clean", str(page), "--format", "json", "--max-removed-share", "0.01"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    want = clean(PAGE, max_removed_share=0.01)
+    assert (out["needs_review"], out["review_reason"]) == (want.needs_review, want.review_reason)
+    assert main(["clean", str(page), "--max-removed-share", "2"]) == 2
+    assert "ConfigError: max_removed_share must be a number in (0, 1], got 2.0" in capsys.readouterr().err
+    assert main(["clean", str(page), "--time-budget", "60"]) == 0
+    assert capsys.readouterr().out == clean(PAGE).text + "\n"
+
+
 def test_config_file(page, tmp_path, capsys):
     config = tmp_path / "cleaner.json"
     config.write_text(json.dumps(Cleaner(filters=[], separator=" / ").to_config()), encoding="utf-8")
