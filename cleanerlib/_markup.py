@@ -27,9 +27,10 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen command basefont frame isindex".split()
 )
+# the start tags that close an open <p> in libxml2's parser (HTML 4: <section> and the other
+# HTML 5 elements do not, they nest inside the paragraph)
 _CLOSES_P = frozenset(
-    "address article aside blockquote details div dl fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
+    "address blockquote center dir div dl fieldset form h1 h2 h3 h4 h5 h6 hr menu ol p pre table ul".split()
 )
 # elements the parser creates when it needs them and merges later tags into, so their start
 # tags can come after content they hold; they are located apart from the document-order walk
@@ -39,15 +40,47 @@ _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}
               "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
 
 
-def _close_implied(stack: list, name: str) -> list:
-    """Pop (and return) the open elements that a start tag ``name`` closes implicitly."""
-    closed = []
-    while stack:
-        top = stack[-1][0]
-        if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
-            break
-        closed.append(stack.pop())
-    return closed
+class _OpenElements:
+    """The stack of open elements while walking tags, with a count per name so that an end tag
+    that closes nothing is dismissed at once (deep markup makes a linear search quadratic)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, object]] = []  # (name, what the caller keeps for it)
+        self.counts: dict[str, int] = {}
+
+    def push(self, name: str, data: object) -> None:
+        self.stack.append((name, data))
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def _pop_to(self, depth: int) -> list[tuple[str, object]]:
+        popped = self.stack[depth:]
+        del self.stack[depth:]
+        for name, _ in popped:
+            self.counts[name] -= 1
+        return popped
+
+    def close(self, name: str) -> list[tuple[str, object]] | None:
+        """Close the innermost open ``name`` and what is open inside it (matched one first)."""
+        if not self.counts.get(name):
+            return None
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == name:
+                popped = self._pop_to(depth)
+                return popped
+        return None
+
+    def close_implied(self, name: str) -> list[tuple[str, object]]:
+        """Pop (and return) the open elements that a start tag ``name`` closes implicitly."""
+        closed = []
+        while self.stack:
+            top = self.stack[-1][0]
+            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
+                break
+            closed.extend(self._pop_to(len(self.stack) - 1))
+        return closed
+
+    def __len__(self) -> int:
+        return len(self.stack)
 
 
 def locate_elements(source: str, elements: Iterable[object], wanted: Collection[object] | None = None
@@ -61,7 +94,7 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
     starts: list[tuple[int, int, str]] = []  # (offset, line, name)
     frame: dict[str, int] = {}  # html/head/body -> offset of its first start tag
     ends: dict[int, int] = {}  # start offset -> end offset
-    stack: list[tuple[str, int]] = []
+    stack = _OpenElements()  # (name, start offset)
     line = 1
     last = 0
     count = source.count
@@ -78,15 +111,13 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
             continue  # comment
         name = name.lower()
         if slash:  # end tag
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == name:
-                    for _, open_pos in stack[depth + 1:]:
-                        ends[open_pos] = pos
-                    ends[stack[depth][1]] = m.end()
-                    del stack[depth:]
-                    break
+            closed = stack.close(name)
+            if closed:
+                ends[closed[0][1]] = m.end()
+                for _, open_pos in closed[1:]:
+                    ends[open_pos] = pos  # closed implicitly by the end of their ancestor
             continue
-        for _, open_pos in _close_implied(stack, name):
+        for _, open_pos in stack.close_implied(name):
             ends[open_pos] = pos
         if name in _FRAME:
             frame.setdefault(name, pos)
@@ -95,7 +126,7 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
         if name in _VOID or source[m.end() - 2] == "/":
             ends[pos] = m.end()
         else:
-            stack.append((name, pos))
+            stack.push(name, pos)
 
     located: dict[object, tuple[int, int]] = {}
     frames = []
@@ -150,7 +181,7 @@ def flatten_deep(source: str, max_depth: int) -> str:
     """
     out: list[str] = []
     last = 0
-    stack: list[tuple[str, bool]] = []  # (name, blanked)
+    stack = _OpenElements()  # (name, blanked)
 
     def blank(m: re.Match) -> None:
         nonlocal last
@@ -164,20 +195,17 @@ def flatten_deep(source: str, max_depth: int) -> str:
             continue  # comment or raw-text element: no nesting inside
         name = name.lower()
         if m.group(2):  # end tag
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == name:
-                    if stack[depth][1]:
-                        blank(m)
-                    del stack[depth:]
-                    break
+            closed = stack.close(name)
+            if closed and closed[0][1]:
+                blank(m)
             continue
-        _close_implied(stack, name)
+        stack.close_implied(name)
         if name in _VOID or source[m.end() - 2] == "/":
             continue
         deep = len(stack) >= max_depth
         if deep:
             blank(m)
-        stack.append((name, deep))
+        stack.push(name, deep)
     if not out:
         return source
     out.append(source[last:])

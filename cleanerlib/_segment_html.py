@@ -130,6 +130,27 @@ def _split_items(segments: list[list], row: bool) -> list[list] | None:
     return items if glued else None
 
 
+def _items_with_separators(segments: list[list], items: list[list]) -> list[tuple[object, str, int]]:
+    """The items of a list run, in order, with the separators between them ("Privacy | Terms")
+    as pieces of their own (element None), so that no character of the page goes missing:
+    ``(element or None, text, link characters)``."""
+    wanted = {id(seg) for seg in items}
+    out: list[tuple[object, str, int]] = []
+    pending = ""
+    for seg in segments:
+        text = "".join(seg[1])
+        if id(seg) in wanted:
+            if pending.strip():
+                out.append((None, " ".join(pending.split()), 0))
+            pending = ""
+            out.append((seg[0], " ".join(text.split()), seg[2]))
+        else:
+            pending += text
+    if pending.strip():
+        out.append((None, " ".join(pending.split()), 0))
+    return out
+
+
 def _xpath(tree, el) -> str:
     """``tree.getpath(el)``, with prefixed tag names (``fb:root``, ``o:p``) as ``name()`` tests.
 
@@ -148,7 +169,7 @@ def parse_html(source_text: str) -> HtmlPage:
     m = _XML_DECL.match(source_text)
     if m:
         source_text = " " * m.end() + source_text[m.end():]
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
     root = lxml.html.document_fromstring(source_text, parser=parser)
     if any(e.type == _TOO_DEEP for e in parser.error_log):
         # libxml2 drops everything after its nesting limit; flatten the excess and parse again
@@ -179,17 +200,20 @@ def segment_html(page: HtmlPage) -> list[Block]:
     """Blocks of an HTML page in document order, each with its element's xpath and line."""
     root = page.root
     tree = root.getroottree()
-    # (text, owner, the element the text is the whole of or None, link characters, the inline
-    # element that holds all of the text or None)
-    raw: list[tuple[str, _Owner, object, int, object]] = []
+    # (text, owner, the element that holds the text, whether the text is all of that element,
+    # link characters, the inline element that holds all of the text or None)
+    raw: list[tuple[str, _Owner, object, bool, int, object]] = []
 
     def flush(owner: _Owner, whole: bool) -> None:
         segments = owner.take()
         whole = whole and owner.emitted == 0 and owner.children == 0
         items = _split_items(segments, owner.row) if len(segments) > 2 else None
         if items is not None:
-            for el, parts, link_chars in items:
-                raw.append((" ".join("".join(parts).split()), owner, el, link_chars, el))
+            for el, text, link_chars in _items_with_separators(segments, items):
+                if el is None:  # a separator between items
+                    raw.append((text, owner, owner.el, False, 0, None))
+                else:
+                    raw.append((text, owner, el, True, link_chars, el))
             owner.emitted += 1
             return
         if len(segments) == 1:
@@ -205,7 +229,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
             filled = [k for k, t in enumerate(texts) if t.strip()]
             sole = segments[filled[0]][0] if len(filled) == 1 else None
         if text:
-            raw.append((text, owner, owner.el if whole else None, link_chars, sole))
+            raw.append((text, owner, owner.el, whole, link_chars, sole))
             owner.emitted += 1
 
     top = _Owner(root, "html", Kind.PARAGRAPH, (), 0)
@@ -214,6 +238,11 @@ def segment_html(page: HtmlPage) -> list[Block]:
     link_depth = 0
     br_run = 0
     depth = 0
+    chain: list = [None]  # the open elements by depth (chain[depth] is the current one)
+    # where each element stands among its parent's children of the same tag: xpaths are built
+    # from these, since lxml's getpath() recounts siblings for every call
+    position: dict = {}
+    same_tag: dict[tuple[int, str], int] = {}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -221,6 +250,14 @@ def segment_html(page: HtmlPage) -> list[Block]:
             continue
         if event == "start":
             depth += 1
+            parent = chain[depth - 1]
+            if len(chain) > depth:
+                chain[depth] = el
+            else:
+                chain.append(el)
+            key = (id(parent), tag)
+            n = same_tag[key] = same_tag.get(key, 0) + 1
+            position[el] = (parent, tag, n)
             if tag in _SKIP_TAGS:
                 walker.skip_subtree()
                 continue
@@ -278,20 +315,31 @@ def segment_html(page: HtmlPage) -> list[Block]:
                     br_run = 0
     flush(top, True)
 
-    wanted = {whole_of for _, _, whole_of, _, _ in raw if whole_of is not None}
+    wanted = {el for _, _, el, whole, _, _ in raw if whole}
     offsets = locate_elements(page.source_text, root.iter(), wanted)
     paths: dict[object, str] = {}
 
     def path_of(el) -> str:
+        """``tree.getpath(el)`` from the positions recorded during the walk."""
         path = paths.get(el)
-        if path is None:
-            path = paths[el] = _xpath(tree, el)
+        if path is not None:
+            return path
+        steps = []
+        node = el
+        while node is not None and node not in paths:
+            parent, tag, n = position[node]
+            step = tag if ":" not in tag else f"*[name()='{tag}']"  # prefixed names are no prefixes
+            steps.append(step if same_tag[(id(parent), tag)] == 1 else f"{step}[{n}]")
+            node = parent
+        path = paths[node] if node is not None else ""
+        for step in reversed(steps):
+            path = f"{path}/{step}"
+        paths[el] = path
         return path
 
     blocks = []
-    for i, (text, owner, whole_of, link_chars, inline) in enumerate(raw):
-        el = whole_of if whole_of is not None else owner.el
-        start, end = offsets.get(el, (None, None)) if whole_of is not None else (None, None)
+    for i, (text, owner, el, whole, link_chars, inline) in enumerate(raw):
+        start, end = offsets.get(el, (None, None)) if whole else (None, None)
         parent = el.getparent()
         blocks.append(
             Block(

@@ -192,8 +192,10 @@ def test_deeply_nested_divs(depth):
     assert [b.text for b in r.blocks] == ["deep text", "after"]
     deep, after = r.blocks
     assert source[after.source.start:after.source.end] == "<p>after</p>"
-    assert source[deep.source.start:deep.source.end].startswith("<div>")
-    assert source[deep.source.start:deep.source.end].endswith("</div>")
+    deep_markup = source[deep.source.start:deep.source.end]
+    # within the parser's depth limit the paragraph is its own element; past it, its text
+    # belongs to the deepest element the parser kept
+    assert deep_markup == "<p>deep text</p>" or (deep_markup.startswith("<div>") and deep_markup.endswith("</div>"))
     assert Cleaner().clean(source).text  # the default pipeline copes too
 
 

@@ -45,6 +45,7 @@ _DETAILS = {
     "breadcrumb": "a breadcrumb trail",
     "site_name": "the site name appended to the page title",
     "page_header": "a site name, section label or menu entry above the headline",
+    "separator": "punctuation or symbols between links, with no word of its own",
 }
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
@@ -189,6 +190,8 @@ class PageChrome(Filter):
     def _match(self, doc: Document, i: int, table) -> tuple[str, bool] | None:
         block = doc.blocks[i]
         key = doc.keys[i]
+        if len(key) <= 8 and not any(ch.isalnum() for ch in key):
+            return "separator", False
         n_words = word_count(block.text)
         category = table.match_exact(key)
         if category is None and n_words <= 8:
