@@ -188,14 +188,14 @@ class Cleaner:
 
         The page's main-content text is the text of every block that no main-content filter
         (``selects_main_content = True``) dropped; the review reasons are in ``REVIEW_REASONS``.
-        An empty page is not flagged: nothing was lost.
+        A page from which nothing was removed is never flagged (an empty page, a lone headline).
         """
         selectors = {f.name for f in self.pipeline if getattr(f, "selects_main_content", False)}
         # the headline cannot be removed, so it counts on neither side
         body = [b for b in blocks if b.index != doc.title_index]
         candidate = sum(len(b.text) for b in body if b.dropped_by not in selectors)
-        if candidate == 0:
-            return (True, "no_main_content") if blocks else (False, None)
+        if candidate == 0:  # flagged only if a main-content filter took the text there was
+            return (True, "no_main_content") if body else (False, None)
         kept = sum(len(b.text) for b in body if b.kept)
         if kept == 0:
             return True, "removed_all"

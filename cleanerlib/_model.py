@@ -20,8 +20,8 @@ __all__ = ["Kind", "Span", "Hints", "Block", "Metadata", "CleanResult", "REVIEW_
 #: ``CleanResult.review_reason`` codes (the safety valve) and what each means. Shares are of
 #: characters of block text; the headline counts on neither side, as no filter can remove it.
 REVIEW_REASONS: Mapping[str, str] = MappingProxyType({
-    "no_main_content": "the page has no text besides its headline that a main-content filter "
-                       "kept: the main-content filter found no article, or there is none",
+    "no_main_content": "a main-content filter removed all of the page's text besides its headline: "
+                       "it found no article on the page",
     "removed_all": "the filters removed all of the page's main-content text besides its headline",
     "removed_share": "the filters removed more than max_removed_share of the page's main-content text",
 })
