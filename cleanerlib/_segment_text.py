@@ -81,6 +81,13 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
     followed = [(a, b) for a, b in zip(lines, lines[1:]) if a is not None and b is not None]
     if len(followed) < 3 or 2 * len(followed) < len(nonblank) - len(followed):
         return None
+    # wrapped paragraphs are separated by blank lines: text with one line per block and no
+    # blank line (cleanerlib's own output, for one) is never taken for wrapped text
+    paragraphs = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:]) if a is None and b is not None and c is not None)
+    if lines[0] is not None and len(lines) > 1 and lines[1] is not None:
+        paragraphs += 1
+    if paragraphs < 2:
+        return None
     width = _percentile([len(a.text) for a, _ in followed], 0.9)
     if not 30 <= width <= 200:
         return None

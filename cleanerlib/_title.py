@@ -65,14 +65,24 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
 
 
 def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12) -> int | None:
-    """First headline-shaped line (five words or more) before the first real paragraph."""
+    """First headline-shaped line (five words or more) before the first real paragraph.
+
+    Lines that look like residue (breadcrumbs, cart totals, "Read More →") are skipped and do
+    not count towards the lookahead, so the choice is the same whether or not the residue is
+    still there (cleaning a clean text again finds the same headline).
+    """
     candidates = []
-    for b in blocks[:lookahead]:
+    seen = 0
+    for b in blocks:
+        if seen >= lookahead:
+            break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
             break
-        if b.kind is Kind.HEADING and n_words >= 2 and not _NOT_TITLE.search(b.text) \
-                and not looks_like_residue(normalize(b.text)):
+        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))):
+            continue
+        seen += 1
+        if b.kind is Kind.HEADING and n_words >= 2:
             candidates.append((n_words, b.index))
     for n_words, index in candidates:
         if n_words >= 5:

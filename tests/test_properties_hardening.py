@@ -117,17 +117,13 @@ def test_cleaning_clean_text_again_changes_nothing(source):
     assert cleaner.clean(once).text == once
 
 
-# With the default filters the clean text is not always a fixed point: which line is the
-# headline depends on what surrounds it (breadcrumbs, a lead paragraph), and PageChrome drops
-# what stands above the headline as page header. Once the first pass has removed the
-# breadcrumbs, the second pass can pick another headline and drop a line the first one kept.
-@pytest.mark.xfail(strict=True, reason=(
-    "_title.text_title_index picks a different headline in the clean text, and PageChrome then "
-    "drops what stands above it as page_header"))
+# With the default filters the clean text is a fixed point too: the headline is chosen the same
+# way whether or not the residue above it (breadcrumbs, "Read More") is still there, so the
+# second pass keeps what the first one kept.
 @pytest.mark.parametrize("source", [
-    # the first pass takes 'Read More \u2192' (after the breadcrumbs) for the headline and keeps it
+    # residue above the headline: breadcrumbs and a read-more link
     "Home \u203a News\n" * 11 + "Read More \u2192\nChip makers race to build new fabs",
-    # the first pass finds no headline; the second takes the last line and drops the one above it
+    # breadcrumbs, then lines of text before a headline-shaped last line
     "Home \u203a News \u203a Hardware\n" * 10 + LINES[3] + "\n" + LINES[15] + "\nChip makers race to build new fabs",
 ])
 @pytest.mark.parametrize("separator", ["\n", "\n\n"])
@@ -137,10 +133,6 @@ def test_default_filters_keep_on_a_second_pass_what_they_kept_on_the_first(sourc
     assert cleaner.clean(once).text == once
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "with separator '\\n' the blank lines between paragraphs are gone from the clean text, and "
-    "_segment_text's hard-wrap detection, which needs most lines to be followed by another, "
-    "reads the same lines as wrapped the second time and joins them"))
 def test_segmentation_is_idempotent_with_a_single_newline_separator():
     source = "0" * 30 + "\r" + "0" * 29 + "\r\r" + "0" * 27 + "\r000"
     cleaner = Cleaner(filters=[], input_type="text")

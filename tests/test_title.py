@@ -37,8 +37,13 @@ def test_text_title_stops_at_the_first_real_paragraph():
 
 
 def test_text_title_only_looks_ahead_a_dozen_lines():
-    lines = ["x"] * 12 + ["Chip makers race to build new fabs", BODY]
+    lines = ["The fab opened."] * 12 + ["Chip makers race to build new fabs", BODY]
     assert _text_title(lines) is None
+
+
+def test_residue_above_the_headline_does_not_count_towards_the_lookahead():
+    lines = ["Home \u203a News"] * 12 + ["Read More \u2192", "Chip makers race to build new fabs", BODY]
+    assert _text_title(lines) == "Chip makers race to build new fabs"
 
 
 def _html_block(i: int, text: str, tag: str) -> Block:

@@ -131,7 +131,9 @@ def looks_like_residue(key: str) -> bool:
     """
     if phrase_table("ecommerce").match(key) or phrase_table("chrome").match(key):
         return True
-    return strip_decoration(key) in merged_section("teasers").get("headers", ())
+    stripped = strip_decoration(key)
+    teasers = merged_section("teasers")
+    return stripped in teasers.get("headers", ()) or stripped in teasers.get("read_more", ())
 
 
 def word_count(text: str) -> int:
