@@ -40,6 +40,10 @@ _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}
               "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
 
 
+# open elements that some start tag can close implicitly
+_IMPLIED_TOPS = frozenset(("p", "li", "dt", "dd", "tr", "td", "th", "option"))
+
+
 class _OpenElements:
     """The stack of open elements while walking tags, with a count per name so that an end tag
     that closes nothing is dismissed at once (deep markup makes a linear search quadratic)."""
@@ -63,6 +67,9 @@ class _OpenElements:
         """Close the innermost open ``name`` and what is open inside it (matched one first)."""
         if not self.counts.get(name):
             return None
+        if self.stack[-1][0] == name:  # the common case: the element just opened
+            self.counts[name] -= 1
+            return [self.stack.pop()]
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == name:
                 popped = self._pop_to(depth)
@@ -71,6 +78,8 @@ class _OpenElements:
 
     def close_implied(self, name: str) -> list[tuple[str, object]]:
         """Pop (and return) the open elements that a start tag ``name`` closes implicitly."""
+        if not self.stack or self.stack[-1][0] not in _IMPLIED_TOPS:
+            return []
         closed = []
         while self.stack:
             top = self.stack[-1][0]

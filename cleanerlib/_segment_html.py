@@ -38,7 +38,6 @@ _KIND_OF = {
     "tr": Kind.TABLE,
 }
 _CELL_TAGS = frozenset(("td", "th"))
-_TOKEN_SPLIT = re.compile(r"\s+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PREFIXED_STEP = re.compile(r"(?<=/)([^/\[]*:[^/\[]*)")
 #: libxml2 reports its nesting limit (256 open elements) as a resource-limit error
@@ -178,12 +177,16 @@ def parse_html(source_text: str) -> HtmlPage:
     return HtmlPage(source_text, root)
 
 
+_TOKEN_ATTRS = ("class", "id", "role", "itemprop", "aria-label", "data-component", "data-module")
+
+
 def _own_tokens(el) -> tuple[str, ...]:
-    out = []
-    for attr in ("class", "id", "role", "itemprop", "aria-label", "data-component", "data-module"):
-        value = el.get(attr)
+    get = el.get
+    out: list[str] = []
+    for attr in _TOKEN_ATTRS:
+        value = get(attr)
         if value:
-            out.extend(t.lower() for t in _TOKEN_SPLIT.split(value) if t)
+            out.extend(value.lower().split())
     return tuple(out)
 
 
