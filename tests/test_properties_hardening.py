@@ -104,15 +104,14 @@ def test_plain_text_offsets_hold_with_the_default_filters(source):
     check_text_result(source, DEFAULT["text"].clean(source))
 
 
-_BLANK_LINE = {"filters": [], "input_type": "text", "separator": "\n\n"}
-
-
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+@pytest.mark.parametrize("filters", [None, []], ids=["default_filters", "no_filters"])
 @SETTINGS
-@given(st.one_of(any_text, page_text, hard_wrapped(), st.text()))
-def test_cleaning_clean_text_again_changes_nothing(source):
-    """Segmentation is idempotent when blank lines separate the blocks (a dataset build's
-    ``separator="\\n\\n"``): the clean text is read back as exactly the blocks it was made of."""
-    cleaner = Cleaner(**_BLANK_LINE)
+@given(source=st.one_of(any_text, page_text, hard_wrapped(), st.text()))
+def test_cleaning_clean_text_again_changes_nothing(filters, separator, source):
+    """``clean(clean(x).text).text == clean(x).text`` for text input: the clean text is read back
+    as exactly the blocks it was made of, and the filters keep all of them."""
+    cleaner = Cleaner(filters=filters, input_type="text", separator=separator)
     once = cleaner.clean(source).text
     assert cleaner.clean(once).text == once
 
@@ -130,6 +129,18 @@ def test_cleaning_clean_text_again_changes_nothing(source):
 def test_default_filters_keep_on_a_second_pass_what_they_kept_on_the_first(source, separator):
     cleaner = Cleaner(input_type="text", separator=separator)
     once = cleaner.clean(source).text
+    assert cleaner.clean(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "found by fuzz/run.py: on the page both 'Accept' lines are kept (one after the cookie line, "
+    "one after its repeat, which RepeatedParagraphs drops); in the clean text the two stand "
+    "together after the cookie line and PageChrome drops both as cookie_notice"))
+def test_default_filters_keep_on_a_second_pass_a_button_beside_a_repeated_line():
+    line = "We use cookies to give you the b\ufffdst experienckies."
+    cleaner = Cleaner(input_type="text")
+    once = cleaner.clean(f"{line}\nAccept\n{line}\nAccept").text
+    assert once == f"{line}\nAccept\nAccept"
     assert cleaner.clean(once).text == once
 
 
