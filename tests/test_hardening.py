@@ -246,10 +246,6 @@ def test_50000_sibling_elements_do_not_hang():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "found by fuzz/run.py: trafilatura's handle_table (inside the main_content filter) is "
-    "superlinear in the nesting of unclosed tables: 1,000 nested <table>s (7 KB) take about 8 s, "
-    "2,000 about 55 s; the cooperative time budget cannot stop it (batch --time-limit can)"))
 def test_nested_unclosed_tables_do_not_hang_the_default_filters():
     assert _finishes("<html><body>" + "<table>" * 2000 + "x", 5, filters="default")
 

@@ -132,10 +132,6 @@ def test_default_filters_keep_on_a_second_pass_what_they_kept_on_the_first(sourc
     assert cleaner.clean(once).text == once
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "found by fuzz/run.py: on the page both 'Accept' lines are kept (one after the cookie line, "
-    "one after its repeat, which RepeatedParagraphs drops); in the clean text the two stand "
-    "together after the cookie line and PageChrome drops both as cookie_notice"))
 def test_default_filters_keep_on_a_second_pass_a_button_beside_a_repeated_line():
     line = "We use cookies to give you the b\ufffdst experienckies."
     cleaner = Cleaner(input_type="text")

@@ -173,7 +173,8 @@ class PageChrome(Filter):
                 break
             if i in found:
                 footer.append(i)
-        if len(footer) >= 2:  # a lone "Ok." at the end of a story is not a footer
+        # a lone "Ok." at the end of a story is not a footer, nor is the same word twice
+        if len({doc.keys[i] for i in footer}) >= 2:
             confirmed.update(footer)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:

@@ -59,6 +59,7 @@ class MainContent(Filter):
         max_gap: int = 25,
         fill_min_words: int = 20,
         fill_caption_words: int = 12,
+        max_table_nesting: int = 32,
     ) -> None:
         self.favor_precision = favor_precision
         self.favor_recall = favor_recall
@@ -74,6 +75,7 @@ class MainContent(Filter):
         self.max_gap = max_gap
         self.fill_min_words = fill_min_words
         self.fill_caption_words = fill_caption_words
+        self.max_table_nesting = max_table_nesting
 
     def extract(self, doc: Document) -> str | None:
         """trafilatura's main text; its slower fallback extractors run only when needed.
@@ -107,7 +109,10 @@ class MainContent(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         if doc.input_type != "html" or doc.page is None or not doc.blocks:
             return ()
-        extracted = self.extract(doc)
+        # tables nested hundreds deep (broken or hostile markup) take trafilatura's table
+        # handling superlinear time; no article is laid out like that
+        nesting = max((b.source.xpath or "").count("/table") for b in doc.blocks)
+        extracted = self.extract(doc) if nesting <= self.max_table_nesting else None
         if not extracted or not extracted.strip():
             if self.on_failure == "drop":
                 return [
