@@ -38,6 +38,7 @@ _KIND_OF = {
     "tr": Kind.TABLE,
 }
 _CELL_TAGS = frozenset(("td", "th"))
+_HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PREFIXED_STEP = re.compile(r"(?<=/)([^/\[]*:[^/\[]*)")
 #: libxml2 reports its nesting limit (256 open elements) as a resource-limit error
@@ -354,7 +355,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
                     tag=owner.tag,
                     tokens=owner.tokens if inline is None else _subtree_tokens(inline) + owner.tokens,
                     link_chars=min(link_chars, len(text)),
-                    level=int(owner.tag[1]) if owner.kind is Kind.HEADING and owner.tag[0] == "h" else 0,
+                    level=_HEADING_LEVEL.get(owner.tag, 0),
                     group=path_of(parent) if parent is not None else "",
                 ),
             )

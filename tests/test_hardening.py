@@ -174,10 +174,6 @@ def test_loose_separator_before_a_run_of_links_is_in_a_block():
     assert "\u2014" in "".join(b.text for b in result.blocks)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "found by fuzz/run.py: _segment_html reads a heading's level as int(tag[1]) for every "
-    "block-level tag starting with 'h' inside a heading, so a <header> or <hgroup> inside an "
-    "<h2> raises ValueError: invalid literal for int() with base 10: 'e'"))
 @pytest.mark.parametrize("page", ["<h2><header>B", "<h3><hgroup>x</hgroup></h3>",
                                   "<html><body><h2><header>Headline</header></h2></body></html>"])
 def test_a_block_inside_a_heading(page):
