@@ -21,9 +21,10 @@ from .._pipeline import Document, Drop, Filter, register
 from ._evidence import content_words
 
 
-def _grams(tokens: list[str], k: int) -> set[tuple[str, ...]]:
-    """The word k-grams of a token list (zip builds the tuples in C)."""
-    return set(zip(*(tokens[j:] for j in range(k))))
+def _grams(tokens: list[str], k: int) -> set[str]:
+    """The word k-grams of a token list, as strings (built in C; on long documents plain
+    strings make smaller, faster sets than tuples)."""
+    return set(map(" ".join, zip(*(tokens[j:] for j in range(k)))))
 
 
 def _stems(key: str) -> set[str]:
@@ -43,7 +44,9 @@ class RepeatedParagraphs(Filter):
       for it to be a pull quote (nearly verbatim);
     - ``near_coverage``: share of trigrams shared for a near-repeat (a dek restating a paragraph);
     - ``max_postings``: trigrams in more blocks than this carry no evidence and are skipped
-      (this bounds the cost on long, repetitive documents).
+      (this bounds the cost on long, repetitive documents);
+    - ``candidate_grams``: a block is compared with the blocks that share one of its this many
+      rarest trigrams (a twin shares most of them), which keeps the work per block bounded.
     """
 
     name = "repeats"
@@ -62,6 +65,7 @@ class RepeatedParagraphs(Filter):
         near_coverage: float = 0.6,
         shingle: int = 3,
         max_postings: int = 12,
+        candidate_grams: int = 16,
         dek_max_words: int = 60,
         dek_overlap: float = 0.75,
         dek_coverage: float = 0.2,
@@ -73,6 +77,7 @@ class RepeatedParagraphs(Filter):
         self.near_coverage = near_coverage
         self.shingle = shingle
         self.max_postings = max_postings
+        self.candidate_grams = candidate_grams
         self.dek_max_words = dek_max_words
         self.dek_overlap = dek_overlap
         self.dek_coverage = dek_coverage
@@ -97,9 +102,9 @@ class RepeatedParagraphs(Filter):
                 out.append(Drop(i, "exact_repeat", f"Repeats block {twin} word for word.", ref=twin))
                 dropped.add(i)
 
-        shingles: dict[int, set[tuple[str, ...]]] = {}
-        seen: set[tuple[str, ...]] = set()
-        repeated: set[tuple[str, ...]] = set()  # word sequences that occur in two blocks or more
+        shingles: dict[int, set[str]] = {}
+        seen: set[str] = set()
+        repeated: set[str] = set()  # word sequences that occur in two blocks or more
         for i, toks in tokens.items():
             if i in dropped:
                 continue
@@ -107,10 +112,12 @@ class RepeatedParagraphs(Filter):
             shingles[i] = sh
             repeated |= sh & seen
             seen |= sh
-        postings: dict[tuple[str, ...], list[int]] = {}  # only for repeated sequences
+        del seen  # the largest set of all; only the repeated sequences are needed from here on
+        postings: dict[str, list[int]] = {}  # only for repeated sequences
         for i, sh in shingles.items():
             for s in sh & repeated:
                 postings.setdefault(s, []).append(i)
+        stock = {g for g, posting in postings.items() if len(posting) > self.max_postings}
 
         dek_slot = next((b.index for b in doc.blocks[(doc.title_index or 0) + 1:]
                          if b.kept and b.kind is not Kind.HEADING), None) if doc.title_index is not None else None
@@ -121,17 +128,20 @@ class RepeatedParagraphs(Filter):
             common = own & repeated
             if not common:
                 continue
-            shared: dict[int, int] = {}
-            informative = len(own)
-            for s in common:
-                posting = postings[s]
-                if len(posting) > self.max_postings:
-                    informative -= 1  # a stock phrase of this document: evidence of nothing
-                    continue
-                for j in posting:
-                    if j != i:
-                        shared[j] = shared.get(j, 0) + 1
-            if 2 * informative < len(own) or not shared:
+            evidence = own - stock  # stock phrases of this document are evidence of nothing
+            informative = len(evidence)
+            if 2 * informative < len(own):
+                continue
+            shareable = common - stock
+            if len(shareable) < self.near_coverage * informative:
+                continue  # no twin can cover enough of it: a few phrases in common by chance
+            # candidates: the blocks that share one of this block's rarest sequences (a twin
+            # shares most of them); then the exact overlap with each, so the work per block
+            # stays bounded however repetitive the document
+            rarest = sorted(shareable, key=lambda g: (len(postings[g]), g))[: self.candidate_grams]
+            candidates = {j for g in rarest for j in postings[g] if j != i}
+            shared = {j: len(evidence & shingles[j]) for j in candidates}
+            if not shared:
                 continue
             best: tuple[float, int, int] | None = None
             for j, count in shared.items():
