@@ -16,7 +16,7 @@ from ._exceptions import ConfigError
 from ._input import INPUT_TYPES, read_input
 from ._language import detect_language
 from ._metadata import html_metadata
-from ._model import Block, CleanResult, Kind, Metadata, Span
+from ._model import Block, CleanResult, Kind, Metadata
 from ._pipeline import Deadline, Document, Filter, Pipeline
 from ._segment_html import parse_html, segment_html
 from ._segment_text import segment_text
@@ -166,7 +166,7 @@ class Cleaner:
                 if not first:
                     pos += len(sep)
                 first = False
-                blocks.append(replace(b, output=Span(pos, pos + len(b.text))))
+                blocks.append(b.placed(pos))
                 pos += len(b.text)
             else:
                 blocks.append(b)

@@ -6,6 +6,7 @@ cover the largest share of the document's tokens wins, if it wins clearly.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from typing import Iterable
 
@@ -35,9 +36,9 @@ def detect_language(normalized_texts: Iterable[str], *, max_words: int = 1000) -
         return None
     hits = dict.fromkeys(languages(), 0)
     owners = _stopword_languages()
-    for token in tokens:
+    for token, count in Counter(tokens).items():
         for lang in owners.get(token, ()):
-            hits[lang] += 1
+            hits[lang] += count
     scores = sorted(((n, lang) for lang, n in hits.items()), key=lambda s: (-s[0], s[1]))
     best_hits, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0

@@ -123,6 +123,15 @@ class Block:
         text_off, src_off = self.pieces[max(i, 0)]
         return src_off + (k - text_off)
 
+    def placed(self, start: int) -> "Block":
+        """This block with its ``output`` span starting at ``start`` in the clean text.
+
+        Built field by field: the layout places every kept block of every page, and
+        ``dataclasses.replace`` costs several times as much.
+        """
+        return Block(self.index, self.text, self.kind, self.source, self.kept, self.dropped_by, self.reason,
+                     self.detail, self.ref, Span(start, start + len(self.text)), self.hints, self.pieces)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "index": self.index,

@@ -19,7 +19,6 @@ _SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a]
 _DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -35,15 +34,18 @@ def _fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Key for comparing two pieces of text as a reader would: same words, same order."""
     if text.isascii():
-        t = text.lower().replace("`", "'")
+        t = text.lower()
+        if "`" in t:
+            t = t.replace("`", "'")
     else:
         # quotes and dashes first: NFKC turns some of them (the acute accent) into other
-        # characters that would then escape the folding
-        t = unicodedata.normalize("NFKC", _fold(text))
+        # characters that would then escape the folding; most lines hold none of them
+        t = _fold(text) if _ANY.search(text) else text
+        t = unicodedata.normalize("NFKC", t)
         if _ANY.search(t):  # NFKC can produce characters that need folding too
             t = _fold(t)
         t = t.casefold()
-    return _SPACES.sub(" ", t).strip()
+    return " ".join(t.split())
 
 
 def words(normalized: str) -> list[str]:

@@ -118,6 +118,12 @@ class Document:
     page: Any = None
     #: the caller's time budget for this document; long loops call ``deadline.check()``
     deadline: Deadline = field(default_factory=Deadline, compare=False, repr=False)
+    #: ``len(block.text.split())`` for each block: every filter weighs blocks by their length
+    n_words: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.n_words) != len(self.blocks):
+            object.__setattr__(self, "n_words", tuple(len(b.text.split()) for b in self.blocks))
 
     @classmethod
     def build(cls, blocks: Sequence[Block], **context: Any) -> "Document":
@@ -414,6 +420,7 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
 
     new_blocks: list[Block] = []
     new_keys: list[str] = []
+    new_counts: list[int] = []
     old_to_new: list[int] = []
     for i, block in enumerate(doc.blocks):
         split = _split(block, parts[i], filter_name) if i in parts else None
@@ -425,15 +432,18 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             new_blocks.append(replace(block, kept=False, dropped_by=filter_name, reason=d.reason,
                                       detail=d.detail, ref=d.ref))
             new_keys.append(doc.keys[i])
+            new_counts.append(doc.n_words[i])
         elif split is not None:
             old_to_new.append(len(new_blocks) + next(k for k, (p, _) in enumerate(split) if p.kept))
             for p, ref in split:
                 new_blocks.append(p if ref is None else replace(p, ref=ref))
                 new_keys.append(normalize(p.text))
+                new_counts.append(len(p.text.split()))
         else:
             old_to_new.append(len(new_blocks))
             new_blocks.append(block)
             new_keys.append(doc.keys[i])
+            new_counts.append(doc.n_words[i])
     title_index = doc.title_index
     if len(new_blocks) != n:  # blocks were split: renumber, and move refs to the new numbers
         new_blocks = [
@@ -443,5 +453,5 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
         if title_index is not None:
             title_index = old_to_new[title_index]
     metadata = doc.metadata.merged(**meta) if meta else doc.metadata
-    return replace(doc, blocks=tuple(new_blocks), keys=tuple(new_keys), title_index=title_index,
-                   metadata=metadata)
+    return replace(doc, blocks=tuple(new_blocks), keys=tuple(new_keys), n_words=tuple(new_counts),
+                   title_index=title_index, metadata=metadata)

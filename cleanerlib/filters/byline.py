@@ -139,7 +139,7 @@ class Byline(Filter):
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
-            n_words = word_count(b.text)
+            n_words = doc.n_words[b.index]
             if n_words > self.max_words:
                 continue
             text = " ".join(b.text.split())

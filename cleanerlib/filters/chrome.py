@@ -169,7 +169,7 @@ class PageChrome(Filter):
             confirmed.update(i for i in found if i < doc.title_index)
         footer = []  # the page footer: the run of chrome and scraps that ends the page
         for i in reversed(kept):
-            if i not in found and word_count(doc.blocks[i].text) > 3:
+            if i not in found and doc.n_words[i] > 3:
                 break
             if i in found:
                 footer.append(i)
@@ -193,7 +193,7 @@ class PageChrome(Filter):
         key = doc.keys[i]
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
             return "separator", False
-        n_words = word_count(block.text)
+        n_words = doc.n_words[i]
         category = table.match_exact(key)
         if category is None and n_words <= 8:
             category = table.match_regex(key)
@@ -282,7 +282,7 @@ class PageChrome(Filter):
     @staticmethod
     def _sponsored_card(doc: Document, label: int, i: int, topics) -> bool:
         """The headline or blurb under a "Sponsored" label, about something the article is not."""
-        if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS or word_count(doc.blocks[i].text) > 30:
+        if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS or doc.n_words[i] > 30:
             return False
         overlap = topics.overlap(i, (label,))
         return overlap is not None and overlap < 0.3
@@ -303,16 +303,16 @@ class PageChrome(Filter):
                 continue
             block = doc.blocks[j]
             key = doc.keys[j]
-            if category == "author_bio" and word_count(block.text) <= self.bio_max_words:
+            if category == "author_bio" and doc.n_words[j] <= self.bio_max_words:
                 if any(r in key for r in roles) or any(v in key for v in verbs):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
-            elif category == "ad_label" and word_count(doc.blocks[i].text) <= 3 and word_count(block.text) <= 40 \
+            elif category == "ad_label" and doc.n_words[i] <= 3 and doc.n_words[j] <= 40 \
                     and (_cues(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
             elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):
-                if word_count(doc.blocks[i].text) <= 3:
+                if doc.n_words[i] <= 3:
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
                     decided.add(j)
         # The page header above the headline: a site name, a section label, a menu entry.
@@ -321,7 +321,7 @@ class PageChrome(Filter):
                 if i >= doc.title_index:
                     break
                 block = doc.blocks[i]
-                if i not in decided and word_count(block.text) <= 5 and not block.text.rstrip().endswith((".", "!", "?")):
+                if i not in decided and doc.n_words[i] <= 5 and not block.text.rstrip().endswith((".", "!", "?")):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).
@@ -332,7 +332,7 @@ class PageChrome(Filter):
             if _ABOUT_NAME.match(block.text) and position[i] + 1 < len(kept):
                 j = kept[position[i] + 1]
                 key = doc.keys[j]
-                if word_count(doc.blocks[j].text) <= self.bio_max_words and (
+                if doc.n_words[j] <= self.bio_max_words and (
                     any(r in key for r in roles) and any(v in key for v in verbs)
                 ):
                     out.append(Drop(i, "author_bio", "The header of an author box."))

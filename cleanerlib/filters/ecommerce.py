@@ -47,7 +47,7 @@ class Ecommerce(Filter):
         found: dict[int, str] = {}
         for i in kept:
             b = doc.blocks[i]
-            if word_count(b.text) > self.max_words:
+            if doc.n_words[i] > self.max_words:
                 continue
             category = table.match_exact(doc.keys[i]) or table.match_regex(doc.keys[i])
             if category is not None:
@@ -70,7 +70,7 @@ class Ecommerce(Filter):
                 continue
             b = doc.blocks[i]
             before, after = kept[k - 1], kept[k + 1]
-            if word_count(b.text) <= 10 and not b.text.rstrip().endswith((".", "!", "?")) \
+            if doc.n_words[i] <= 10 and not b.text.rstrip().endswith((".", "!", "?")) \
                     and before in dropped and after in dropped:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out

@@ -175,7 +175,7 @@ class MainContent(Filter):
         out = list(in_main)
         for i in gap:
             b = doc.blocks[i]
-            n = len(b.text.split())
+            n = doc.n_words[i]
             if (b.kind in (Kind.PARAGRAPH, Kind.QUOTE) and n >= self.fill_min_words) or (
                     b.kind is Kind.CAPTION and n >= self.fill_caption_words):
                 out[i] = True

@@ -185,7 +185,7 @@ class RepeatedParagraphs(Filter):
         if len(after) < 2:
             return None
         dek = after[0]
-        n = len(dek.text.split())
+        n = doc.n_words[dek.index]
         if not self.min_words <= n <= self.dek_max_words or dek.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.OTHER):
             return None
         own = _stems(doc.keys[dek.index])
@@ -195,7 +195,7 @@ class RepeatedParagraphs(Filter):
         toks = words(doc.keys[dek.index])
         phrases = _grams(toks, k)
         for b in after[1:4]:
-            if len(b.text.split()) <= n:
+            if doc.n_words[b.index] <= n:
                 continue
             shared = len(own & _stems(doc.keys[b.index]))
             other = words(doc.keys[b.index])

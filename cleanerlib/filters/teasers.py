@@ -162,7 +162,7 @@ class CrossPromo(Filter):
             before = pos[first] - 1
             head = kept[before] if before >= 0 else None
             ref = first
-            if head is not None and head not in out and word_count(doc.blocks[head].text) <= 6 \
+            if head is not None and head not in out and doc.n_words[head] <= 6 \
                     and is_headline_shaped(doc.blocks[head].text) and not self._body_like(doc, head, topics, run):
                 out[head] = Drop(head, "teaser_header", f"Opens a run of {len(run) // 2} teaser cards.")
                 ref = head
@@ -175,7 +175,7 @@ class CrossPromo(Filter):
             if i in out:
                 continue
             b = doc.blocks[i]
-            if b.hints is not None and word_count(b.text) <= 40 and token_hint(b, _RELATED_TOKENS, depth=5):
+            if b.hints is not None and doc.n_words[i] <= 40 and token_hint(b, _RELATED_TOKENS, depth=5):
                 if b.kind is not Kind.PARAGRAPH or link_density(b) >= 0.5 or ends_with_ellipsis(b.text) \
                         or is_headline_shaped(b.text):
                     out[i] = Drop(i, "teaser_card", "Inside a related-posts container.")
@@ -254,7 +254,7 @@ class CrossPromo(Filter):
 
     def _body_like(self, doc, i, topics, exclude) -> bool:
         b = doc.blocks[i]
-        n = word_count(b.text)
+        n = doc.n_words[i]
         if ends_with_ellipsis(b.text):
             return False
         if n >= self.body_min_words:
@@ -270,7 +270,7 @@ class CrossPromo(Filter):
     def _card_like(self, doc, i, nxt, zone, topics, is_read_more, glued_head) -> bool:
         b = doc.blocks[i]
         text = b.text
-        n = word_count(text)
+        n = doc.n_words[i]
         if n > self.summary_max_words:
             return False
         exclude = list(zone) + [i]
@@ -298,7 +298,7 @@ class CrossPromo(Filter):
         while k + 1 < len(kept):
             a, b = kept[k], kept[k + 1]
             pair = (a not in taken and b not in taken and is_headline_shaped(doc.blocks[a].text, max_words=16)
-                    and ends_with_ellipsis(doc.blocks[b].text) and word_count(doc.blocks[b].text) <= self.summary_max_words)
+                    and ends_with_ellipsis(doc.blocks[b].text) and doc.n_words[b] <= self.summary_max_words)
             if pair:
                 overlap = topics.overlap(b, (a, b))
                 pair = overlap is None or overlap < 0.3
