@@ -2,7 +2,8 @@
 
 Each part writes ``results/<part>.json`` (sorted keys) with the command, date, machine and
 library versions; ``results/RESULTS.md`` is then rebuilt from every result file present, so
-running one part with ``--only`` refreshes its section and keeps the others.
+running one part with ``--only`` refreshes its section and keeps the others. The README's
+benchmark section is rewritten from the same files.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import shlex
 import sys
 import time
 
-from . import accuracy, batch, speed
+from . import _readme, accuracy, batch, speed
 from ._common import (
     RESULTS_DIR,
     eval_dir,
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   wrote {write_result(name, data)} ({data['meta']['wall_seconds']} s)")
     (RESULTS_DIR / "RESULTS.md").write_text(render(), encoding="utf-8")
     print(f"   wrote {RESULTS_DIR / 'RESULTS.md'}")
+    if _readme.update_readme():
+        print(f"   updated the benchmark section of {_readme.README}")
     return 0
 
 

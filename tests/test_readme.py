@@ -48,3 +48,16 @@ def test_default_order_is_documented():
     table = README.split("## What the default pipeline removes", 1)[1].split("##", 1)[0]
     documented = re.findall(r"^\| `(\w+)` \|", table, re.M)
     assert documented == list(cleanerlib.Pipeline.default().names)
+
+
+def test_benchmark_section_is_what_the_committed_results_say():
+    """The numbers the README quotes are written from benchmarks/results/ by the benchmark run."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        from benchmarks._readme import END, START, summary
+    finally:
+        sys.path.remove(str(ROOT))
+    section = README.split(START, 1)[1].split(END, 1)[0]
+    assert section.strip() == summary().strip()
