@@ -142,7 +142,7 @@ class Cleaner:
             blocks = segment_text(source_text)
             deadline.check("segmentation")
             metadata = Metadata(url=url)
-            title_index = text_title_index(blocks)
+            title_index = text_title_index(blocks, url=url)
         if title_index is not None:
             if blocks[title_index].kind is not Kind.HEADING:
                 blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)

@@ -9,11 +9,13 @@ headline-shaped line before the article starts, skipping leading residue.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
+from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
-from .filters._evidence import looks_like_residue
+from .filters._evidence import content_words, looks_like_residue
 
 __all__ = ["html_title_index", "text_title_index"]
 
@@ -30,6 +32,7 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+_URL_WORDS = re.compile(r"[-_/.+]+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb:/-]+\s+|\s*\|\s*")
 
 
@@ -64,27 +67,82 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
     return None
 
 
-def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12) -> int | None:
-    """First headline-shaped line (five words or more) before the first real paragraph.
+def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str | None = None) -> int | None:
+    """The headline-shaped line (five words or more) before the first real paragraph that
+    the article is about.
 
     Lines that look like residue (breadcrumbs, cart totals, "Read More →") are skipped and do
     not count towards the lookahead, so the choice is the same whether or not the residue is
-    still there (cleaning a clean text again finds the same headline).
+    still there (cleaning a clean text again finds the same headline). A banner the phrase data
+    does not know ("Free UK delivery on orders over £40") has the shape of a headline too; of
+    several candidates the first that shares the article's vocabulary wins, and position
+    decides only when none does.
     """
     candidates = []
     seen = 0
+    stop = len(blocks)
     for b in blocks:
         if seen >= lookahead:
+            stop = b.index
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
+            stop = b.index
             break
         if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))):
             continue
         seen += 1
         if b.kind is Kind.HEADING and n_words >= 2:
             candidates.append((n_words, b.index))
-    for n_words, index in candidates:
-        if n_words >= 5:
-            return index
+    long = [index for n_words, index in candidates if n_words >= 5]
+    if len(long) > 1:
+        chosen = _on_topic(blocks, long, stop, url)
+        if chosen is not None:
+            return chosen
+    if long:
+        return long[0]
     return max(candidates)[1] if candidates else None
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: a crude stem that survives plural and tense."""
+    return {w[:5] for w in content_words(normalize(text))}
+
+
+def _on_topic(blocks: Sequence[Block], candidates: list[int], stop: int, url: str | None = None, *,
+              max_words: int = 3000) -> int | None:
+    """The first candidate about the article's topic, or the one the URL names.
+
+    The topic is the vocabulary of the article's paragraphs from ``stop`` on (a bounded number
+    of words). A headline names it with most of its words; a banner shares a word by chance. A
+    banner about the topic itself ("Free shipping over 30 €" above an article about shipping
+    fees) is told apart only by the URL's path, which names the headline's words.
+    """
+    vocabulary: set[str] = set()
+    budget = max_words
+    for b in blocks[stop:]:
+        if budget <= 0:
+            break
+        n_words = len(b.text.split())
+        if b.kind is Kind.PARAGRAPH and n_words >= 15:
+            vocabulary |= _stems(b.text)
+            budget -= n_words
+    on_topic = []
+    for index in candidates:
+        own = _stems(blocks[index].text)
+        hits = len(own & vocabulary)
+        if hits >= 2 and hits >= 0.5 * len(own):
+            on_topic.append((index, own))
+    if not on_topic:
+        return None
+    if url:
+        slug = {_unaccented(w) for w in _stems(_URL_WORDS.sub(" ", urlsplit(url).path))}
+        named = [(len({_unaccented(w) for w in own} & slug), index) for index, own in on_topic]
+        best = max(n for n, _ in named)
+        if best >= 2:
+            return next(index for n, index in named if n == best)
+    return on_topic[0][0]
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -92,3 +92,44 @@ def test_html_headline_is_the_first_heading_block():
     headings = [b for b in r.blocks if b.kind is Kind.HEADING]
     assert headings[0].text == "Chip makers race to build new fabs"
     assert r.metadata.title == "Chip makers race to build new fabs | TechSite"
+
+
+# -- a banner the phrase data does not know has the shape of a headline too ----------------------
+
+ARTICLE = ("Raspberry boards will cost more from next month because memory chips have nearly doubled in "
+           "price, the company said, blaming demand from server makers for the shortage of memory.")
+
+
+def test_text_title_is_the_candidate_that_names_the_article_topic():
+    lines = ["Gift cards now available in every store", "Raspberry boards cost more as memory prices climb",
+             "Maria Lopez, Hardware Editor", ARTICLE]
+    assert _text_title(lines) == "Raspberry boards cost more as memory prices climb"
+
+
+def test_text_title_keeps_the_first_candidate_when_none_shares_the_topic():
+    lines = ["Gift cards now available in every store", "Weekly deals on garden furniture", ARTICLE]
+    assert _text_title(lines) == "Gift cards now available in every store"
+
+
+def test_text_title_headline_beats_a_longer_dek_on_the_same_topic():
+    lines = ["Raspberry boards cost more as memory prices climb",
+             "Memory chips nearly doubled in price and the company blames server makers for the shortage",
+             ARTICLE]
+    assert _text_title(lines) == "Raspberry boards cost more as memory prices climb"
+
+
+def test_text_title_reads_the_topic_from_the_url_too():
+    lines = ["Shipping fees for sellers change in March", "Wallapop sellers will pay shipping fees",
+             "Sellers on Wallapop will pay a fee on shipping from March, and buyers will see lower "
+             "shipping fees for parcels, the company said on Monday in a note to its users."]
+    blocks = segment_text("\n".join(lines))
+    assert text_title_index(blocks) == 0  # both name the topic: the first one
+    assert text_title_index(blocks, url="https://example.es/apps/wallapop-sellers-pay-shipping-fees") == 1
+
+
+def test_text_title_matches_url_words_written_without_accents():
+    lines = ["Envíos gratis en pedidos de más de 30 euros", "Wallapop cobrará una comisión por los envíos",
+             "Wallapop cobrará a los vendedores una comisión por cada envío a partir de marzo, y los "
+             "compradores pagarán menos por los envíos de paquetes pequeños, según la empresa."]
+    blocks = segment_text("\n".join(lines))
+    assert text_title_index(blocks, url="https://example.es/apps/wallapop-cobrara-comision-envios") == 1
