@@ -232,6 +232,21 @@ def test_page_header_above_the_headline():
     assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
 
 
+def test_banner_above_the_headline_is_page_header_but_a_sentence_there_stays():
+    banner = "Free next-day delivery on every order this week"
+    sentence = "The board met on Tuesday to approve the deal."
+    r = run(banner, sentence, HEADLINE, BODY, BODY_END)
+    assert_dropped(r, banner, "page_header")
+    assert_kept(r, sentence)
+    r = run("A much longer promotional line that runs to more than twelve words in all", HEADLINE, BODY)
+    assert r.blocks[0].kept
+
+
+def test_phrase_followed_by_a_count_in_brackets():
+    r = run(HEADLINE, BODY, "Kommentare anzeigen (23)", BODY_END)
+    assert_dropped(r, "Kommentare anzeigen (23)", "comment_form")
+
+
 def test_menu_entry_above_the_headline_keeps_its_own_reason():
     r = run("Wirebench", "Menu", HEADLINE, BODY)
     assert_dropped(r, "Wirebench", "page_header")

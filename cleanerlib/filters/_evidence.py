@@ -33,6 +33,8 @@ __all__ = [
 # Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
 _DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _INNER_SPACE = re.compile(r"\s+")
+# a count in brackets after a label: "Comments (23)", "Cart [0]"
+_COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]$")
 _LEADING = re.compile(r"^[\s\W_]+")
 # a list bullet a scraper left in front of a line ("* Cart (0)", "- $0.00 0 items")
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2013]\s+")
@@ -84,6 +86,8 @@ class PhraseTable:
         found = self.exact.get(stripped)
         if found is None and _INNER_SEPARATORS.search(stripped):
             found = self.exact.get(_INNER_SEPARATORS.sub(" ", stripped))
+        if found is None and key.endswith((")", "]")):  # "Show comments (23)"
+            found = self.exact.get(strip_decoration(_COUNT.sub("", key)))
         return found
 
     def match_prefix(self, key: str) -> str | None:

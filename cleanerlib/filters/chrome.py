@@ -142,9 +142,11 @@ class PageChrome(Filter):
     name = "chrome"
     reasons = _DETAILS
 
-    def __init__(self, *, languages: tuple[str, ...] | None = None, bio_max_words: int = 90) -> None:
+    def __init__(self, *, languages: tuple[str, ...] | None = None, bio_max_words: int = 90,
+                 header_max_words: int = 12) -> None:
         self.languages = languages
         self.bio_max_words = bio_max_words
+        self.header_max_words = header_max_words
 
     def _langs(self) -> tuple[str, ...] | None:
         return tuple(self.languages) if self.languages else None
@@ -315,13 +317,16 @@ class PageChrome(Filter):
                 if doc.n_words[i] <= 3:
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
                     decided.add(j)
-        # The page header above the headline: a site name, a section label, a menu entry.
+        # The page header above the headline: a site name, a section label, a menu entry, a
+        # banner. The headline is chosen before the first paragraph of the article, so what
+        # sits above it is never the article's prose; a sentence is still left alone.
         if doc.title_index is not None:
             for i in kept:
                 if i >= doc.title_index:
                     break
                 block = doc.blocks[i]
-                if i not in decided and doc.n_words[i] <= 5 and not block.text.rstrip().endswith((".", "!", "?")):
+                if i not in decided and doc.n_words[i] <= self.header_max_words \
+                        and not block.text.rstrip().endswith((".", "!", "?")):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).

@@ -49,7 +49,7 @@ class Ecommerce(Filter):
             b = doc.blocks[i]
             if doc.n_words[i] > self.max_words:
                 continue
-            category = table.match_exact(doc.keys[i]) or table.match_regex(doc.keys[i])
+            category = table.match_regex(doc.keys[i]) or table.match_exact(doc.keys[i])
             if category is not None:
                 found[i] = category
         out = []
@@ -78,7 +78,7 @@ class Ecommerce(Filter):
     @staticmethod
     def _weak(category: str, key: str, table) -> bool:
         """Exact one-word matches also occur as article text ("Checkout", "Total", "Sale")."""
-        return table.match_exact(key) is not None and (category in _NEEDS_CONTEXT or " " not in strip_decoration(key))
+        return table.match_exact(key) == category and (category in _NEEDS_CONTEXT or " " not in strip_decoration(key))
 
     @staticmethod
     def _in_spec_list(doc: Document, kept: list[int], k: int, found: dict[int, str]) -> bool:
