@@ -233,3 +233,27 @@ def test_long_lines_are_never_bylines():
     line = "By Nadia Okafor " + "and colleagues " * 10
     r = run(line.strip())
     assert line_block(r).kept
+
+
+# -- author names without "By" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,author", [
+    ("Oliver Brandt", "Oliver Brandt"),
+    ("Oliver Brandt, Hardware Editor", "Oliver Brandt"),
+    ("Marta Quiroga", "Marta Quiroga"),
+])
+def test_bare_author_name_beside_the_date_line(name, author):
+    r = clean("\n".join([HEADLINE, name, "Published 21 January 2026", BODY]), input_type="text",
+              filters=[Byline()])
+    b = r.blocks[1]
+    assert (b.kept, b.dropped_by, b.reason) == (False, "byline", "byline"), b
+    assert r.metadata.byline == author
+    assert r.text == f"{HEADLINE}\n{BODY}"
+
+
+def test_bare_name_without_date_line_or_inside_the_article_stays():
+    alone = clean("\n".join([HEADLINE, "Oliver Brandt", BODY]), input_type="text", filters=[Byline()])
+    assert all(b.kept for b in alone.blocks)
+    later = clean("\n".join([HEADLINE, BODY, "Tim Cook", "Published 21 January 2026", BODY]),
+                  input_type="text", filters=[Byline()])
+    assert [b.text for b in later.blocks if not b.kept] == ["Published 21 January 2026"]

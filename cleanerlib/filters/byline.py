@@ -11,8 +11,9 @@ import re
 from functools import cache
 from typing import Iterable
 
+from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import token_hint, word_count
+from ._evidence import token_hint
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -168,6 +169,34 @@ class Byline(Filter):
             elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
+        out.extend(self._bare_names(doc, {d.index for d in out}))
+        return out
+
+    @staticmethod
+    def _bare_names(doc: Document, found: set[int]) -> list[Drop]:
+        """Author names without a "By": "Jane Doe" or "Jane Doe, Hardware Editor" between the
+        headline and the article, next to a date or reading-time line this filter removes.
+
+        A name alone is no evidence (an interviewee, a heading); the metadata beside it, in the
+        place where bylines stand, is.
+        """
+        if doc.title_index is None or not found:
+            return []
+        kept = [b.index for b in doc.blocks if b.kept and b.index > doc.title_index]
+        out = []
+        for k, i in enumerate(kept):
+            if doc.blocks[i].kind is Kind.PARAGRAPH and doc.n_words[i] >= 25:
+                break  # the article has begun
+            if i in found or doc.n_words[i] > 8:
+                continue
+            text = " ".join(doc.blocks[i].text.split())
+            name, _, role = text.partition(",")
+            if not _NAME_ONLY.match(name) or len(role.split()) > 4 or _name_like_heading(name):
+                continue
+            neighbours = (kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None)
+            if any(j in found for j in neighbours):
+                out.append(Drop(i, "byline", f"Author name {text!r} beside the article's date line.",
+                                metadata=(("byline", name),)))
         return out
 
     @staticmethod
