@@ -101,6 +101,17 @@ def test_sale_badge_next_to_prices_and_product_name_between_widgets():
     assert r.counts() == {"ecommerce": {"price_only": 2, "sale_badge": 1, "shop_button": 1, "shop_widget": 1}}
 
 
+def test_product_card_right_after_the_article_name_price_button():
+    r = run(HEADLINE, BODY, "Portable SSD 2TB", "£119.00", "Add to basket", BODY_END)
+    assert_dropped(r, "Portable SSD 2TB", "shop_widget", ref="£119.00")
+    assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
+
+
+def test_short_line_before_a_price_without_a_shop_button_stays():
+    r = run(HEADLINE, BODY, "Launch price", "$999", BODY_END)
+    assert_kept(r, "Launch price")
+
+
 def test_german_shop_widget_with_product_name():
     body = ("Zeiss will sein Werk in Oberkochen bis 2028 um eine weitere Halle für die Spiegel von "
             "Belichtungsmaschinen erweitern und dafür rund eine Milliarde Euro ausgeben, wie das Unternehmen am "

@@ -62,16 +62,21 @@ class Ecommerce(Filter):
             if category == "price_only" and self._in_spec_list(doc, kept, k, found):
                 continue  # "Price: $1,199" among a review's specifications
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
-        dropped = {d.index for d in out}
-        # A product name inside a shop widget: a short label with shop residue on both sides.
-        for k in range(1, len(kept) - 1):
+        dropped = {d.index: d.reason for d in out}
+        # A product name inside a shop widget: a short label with shop residue on both sides,
+        # or the first of a product card's lines: name, price, shop button.
+        for k in range(len(kept) - 1):
             i = kept[k]
             if i in dropped:
                 continue
             b = doc.blocks[i]
-            before, after = kept[k - 1], kept[k + 1]
-            if doc.n_words[i] <= 10 and not b.text.rstrip().endswith((".", "!", "?")) \
-                    and before in dropped and after in dropped:
+            if doc.n_words[i] > 10 or b.text.rstrip().endswith((".", "!", "?")):
+                continue
+            after = kept[k + 1]
+            between = k > 0 and kept[k - 1] in dropped and after in dropped
+            card = dropped.get(after) == "price_only" and k + 2 < len(kept) \
+                and dropped.get(kept[k + 2]) == "shop_button"
+            if between or card:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
 
