@@ -381,3 +381,34 @@ def test_dialogue_ok_and_by_contrast_are_kept():
             "left.",
             "By contrast, the second hall, which had been rewired a year earlier, never lost power at all.")
     assert_all_kept(r)
+
+
+# -- a small box whose button or prompt is chrome (HTML) -----------------------------------------
+
+def _box_page(box: str) -> str:
+    return (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"<div class='a1'><p>{BODY}</p><p>{BODY_END}</p></div>{box}</article></body></html>")
+
+
+def test_newsletter_box_name_and_blurb_go_with_its_button():
+    box = ("<section class='x9f2'><h3>The Rack Report</h3><p>Data-centre news for people on call. Every "
+           "Friday, free.</p><button>Get the newsletter</button></section>")
+    r = clean(_box_page(box), input_type="html", filters=[PageChrome()])
+    for text in ("The Rack Report", "Data-centre news for people on call. Every Friday, free."):
+        b = block(r, text)
+        assert (b.kept, b.reason) == (False, "newsletter") and r.blocks[b.ref].text == "Get the newsletter", b
+    assert_kept(r, BODY)
+    assert_kept(r, BODY_END)
+
+
+def test_article_paragraphs_beside_a_newsletter_line_are_no_box():
+    short = ["The fab opens in May.", "Hiring starts now.", "Analysts were not surprised.", "Shares rose 2%."]
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1><div>"
+            + "".join(f"<p>{t}</p>" for t in short) + "<p>Get the newsletter</p></div></article></body></html>")
+    r = clean(html, input_type="html", filters=[PageChrome()])
+    for text in short:
+        assert_kept(r, text)
+    box = f"<div><p>{BODY}</p><p>Get the newsletter</p></div>"
+    r = clean(_box_page(box).replace(f"<div class='a1'><p>{BODY}</p>", "<div class='a1'>"), input_type="html",
+              filters=[PageChrome()])
+    assert_kept(r, BODY)

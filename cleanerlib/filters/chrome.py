@@ -77,6 +77,8 @@ _PREFIX_NEEDS = {"newsletter": "newsletter_words", "cookie_notice": "cookie_word
 _SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "promoted", "promoted content",
                              "paid content", "paid post", "partner content", "gesponsert", "partnerinhalt",
                              "contenu sponsorisé", "sponsorisé", "contenido patrocinado", "patrocinado"))
+# Prompts whose box (heading, blurb, button) is chrome as a whole.
+_BOX_CATEGORIES = frozenset(("newsletter", "social_follow", "cookie_notice"))
 # Containers whose text is chrome whatever it says (the rest only hold links or labels).
 _CONTAINER_TEXT = {"author_bio": 90, "cookie_notice": 80, "newsletter": 50, "comment_form": 40}
 # Words that are also genuine section headings; removed only next to other chrome.
@@ -143,10 +145,12 @@ class PageChrome(Filter):
     reasons = _DETAILS
 
     def __init__(self, *, languages: tuple[str, ...] | None = None, bio_max_words: int = 90,
-                 header_max_words: int = 12) -> None:
+                 header_max_words: int = 12, box_max_blocks: int = 4, box_max_words: int = 30) -> None:
         self.languages = languages
         self.bio_max_words = bio_max_words
         self.header_max_words = header_max_words
+        self.box_max_blocks = box_max_blocks
+        self.box_max_words = box_max_words
 
     def _langs(self) -> tuple[str, ...] | None:
         return tuple(self.languages) if self.languages else None
@@ -184,6 +188,7 @@ class PageChrome(Filter):
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
             decided.add(i)
         out.extend(self._followers(doc, decided, found, kept, position))
+        out.extend(self._boxes(doc, decided, found, table))
         site = self._site_name(doc)
         if site is not None:
             out.append(site)
@@ -279,6 +284,42 @@ class PageChrome(Filter):
                     confirmed.add(i)
                     changed = True
         return confirmed
+
+    # -- the rest of a small box whose prompt or button is chrome (HTML) -------------------
+    def _boxes(self, doc: Document, decided: set[int], found, table) -> list[Drop]:
+        """A newsletter or follow-us box: its name and blurb go with its button.
+
+        "The Uptime Brief" and "News for people who get paged at 3am" say nothing a phrase list
+        could know; the "Get the newsletter" button beside them, in the same container, does
+        (even when an earlier filter already removed the button). Only small boxes of short
+        blocks count: the paragraphs of an article share a container too, but not a small one.
+        """
+        groups: dict[str, list[int]] = {}
+        for b in doc.blocks:
+            if b.hints is not None and b.hints.group:
+                groups.setdefault(b.hints.group, []).append(b.index)
+        for b in doc.blocks:  # the container's own loose text (a button) is in the box too
+            if b.source.xpath in groups and b.index not in groups[b.source.xpath]:
+                groups[b.source.xpath].append(b.index)
+        out: list[Drop] = []
+        for members in groups.values():
+            if not 2 <= len(members) <= self.box_max_blocks \
+                    or any(doc.n_words[i] > self.box_max_words for i in members):
+                continue
+            anchor = None
+            for i in members:
+                hit = found.get(i) if doc.blocks[i].kept else self._match(doc, i, table)
+                if hit is not None and hit[0] in _BOX_CATEGORIES and not hit[1]:
+                    anchor, category = i, hit[0]
+                    break
+            if anchor is None:
+                continue
+            for i in members:
+                if doc.blocks[i].kept and i not in decided and i != doc.title_index and i not in found:
+                    out.append(Drop(i, category, f"In the same small box as {doc.blocks[anchor].text[:60]!r} "
+                                                 f"({_DETAILS[category]}).", ref=anchor))
+                    decided.add(i)
+        return out
 
     # -- blocks that belong to a header already found ---------------------------------------
     @staticmethod
