@@ -101,7 +101,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             return chosen
     if long:
         return long[0]
-    return max(candidates)[1] if candidates else None
+    # the longest short candidate; the first of equals, as cleaning may remove a later copy
+    return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
 
 
 def _stems(text: str) -> set[str]:
