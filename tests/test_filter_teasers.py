@@ -318,3 +318,9 @@ def test_single_word_header_without_cards_is_left_alone():
     r = run(HEADLINE, BODY1, "Trending", para)
     assert_kept(r, "Trending")
     assert_kept(r, para)
+
+
+def test_subheading_shaped_like_a_header_prefix_with_article_under_it_stays():
+    r = run(HEADLINE, BODY1, "More on the repairs", BODY2, BODY3)
+    assert_kept(r, "More on the repairs")
+    assert_all_kept(r)

@@ -136,8 +136,10 @@ class CrossPromo(Filter):
                 k += 1
                 continue
             zone, end, tail = self._zone(doc, kept, k + 1, topics, is_read_more, is_header, glued_head)
-            single_word = " " not in stripped[h]
-            if zone or tail is not None or not single_word:
+            # with nothing under it, only a known multi-word header is one: "More on the
+            # numbers" (a header's prefix) can just as well be a subheading of the article
+            known = " " in stripped[h] and stripped[h] in headers
+            if zone or tail is not None or known:
                 out[h] = Drop(h, "teaser_header", f"Opens a teaser zone of {len(zone)} block(s).")
                 for i in zone:
                     reason = "read_more" if is_read_more(i) else "teaser_card"
