@@ -146,8 +146,11 @@ class Cleaner:
         if title_index is not None:
             if blocks[title_index].kind is not Kind.HEADING:
                 blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)
-            if not metadata.title:
-                metadata = replace(metadata, title=blocks[title_index].text)
+            headline = blocks[title_index].text
+            # no title declared, or the declared one is the headline plus the site's name
+            if not metadata.title or (headline != metadata.title and len(headline) >= 15
+                                      and headline in metadata.title):
+                metadata = replace(metadata, title=headline)
         document = Document.build(blocks, input_type=input_type, metadata=metadata, title_index=title_index,
                                   url=metadata.url, page=page, deadline=deadline)
         language = self.language or detect_language(

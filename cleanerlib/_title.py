@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Sequence
 from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
 from .filters._evidence import content_words, looks_like_residue
+from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
 
@@ -33,6 +35,8 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 _URL_WORDS = re.compile(r"[-_/.+]+")
+# a line that ends like a sentence (a headline may end in a question mark)
+_ENDS_SENTENCE = re.compile(r"""[.!:;,"'\u201d\u2019]$""")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb:/-]+\s+|\s*\|\s*")
 
 
@@ -87,12 +91,18 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
+            if looks_like_residue(normalize(b.text)):
+                continue  # a cookie notice above the headline is no paragraph of the article
             stop = b.index
             break
-        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))):
+        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))) \
+                or _byline_shaped(b.text):
             continue
         seen += 1
-        if b.kind is Kind.HEADING and n_words >= 2:
+        # a headline too long for a heading's shape: capitalised, not ending like a sentence
+        long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
+            and next((c for c in b.text if c.isalnum()), "a")[0].isupper()
+        if (b.kind is Kind.HEADING and n_words >= 2) or long_headline:
             candidates.append((n_words, b.index))
     long = [index for n_words, index in candidates if n_words >= 5]
     if len(long) > 1:
@@ -103,6 +113,26 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         return long[0]
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
+
+
+def _byline_shaped(text: str) -> bool:
+    """"By Jane Doe", "Por Lucía Ferrández": an author line, which names no topic."""
+    words_ = text.split()
+    if not 2 <= len(words_) <= 6:
+        return False
+    lowered = text.casefold()
+    for prefix in _name_prefixes():
+        if lowered.startswith(prefix + " ") or lowered.startswith(prefix + ":"):
+            rest = text[len(prefix):].lstrip(" :").split()
+            return bool(rest) and all(w[:1].isupper() for w in rest if len(w) > 3)
+    return False
+
+
+@cache
+def _name_prefixes() -> tuple[str, ...]:
+    """The words that introduce an author's name, in every language (static data)."""
+    found = {p.rstrip(":").casefold() for p in merged_section("byline").get("name_prefixes", ())}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def _stems(text: str) -> set[str]:

@@ -122,7 +122,8 @@ def test_html_page_with_default_pipeline():
     r = clean(HTML_PAGE)
     assert r.input_type == "html"
     assert r.text.split("\n")[0] == "Chip makers race to build new fabs"
-    assert r.metadata.title == "Chip makers race to build new fabs | TechSite"
+    # the page's <title> is its headline plus the site's name: the headline is the title
+    assert r.metadata.title == "Chip makers race to build new fabs"
     assert r.metadata.byline == "Jane Doe" and r.metadata.language == "en"
     outside = [b.text for b in r.blocks if b.reason == "outside_main_content"]
     assert outside[:4] == ["Chip makers race to build new fabs | TechSite", "Home", "News", "Deals"]

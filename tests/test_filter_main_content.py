@@ -94,7 +94,7 @@ def test_title_element_is_dropped_when_an_h1_is_the_headline():
     assert title.source.xpath == "/html/head/title"
     assert (title.kept, title.reason) == (False, "outside_main_content")
     assert_kept(r, HEADLINE)
-    assert r.metadata.title == f"{HEADLINE} | ChipLetter"  # the title stays known as metadata
+    assert r.metadata.title == HEADLINE  # the headline, without the site's name the <title> adds
 
 
 def test_title_element_is_kept_when_it_is_the_only_headline():

@@ -91,7 +91,7 @@ def test_html_headline_is_the_first_heading_block():
     r = Cleaner(filters=[], input_type="html").clean(page)
     headings = [b for b in r.blocks if b.kind is Kind.HEADING]
     assert headings[0].text == "Chip makers race to build new fabs"
-    assert r.metadata.title == "Chip makers race to build new fabs | TechSite"
+    assert r.metadata.title == "Chip makers race to build new fabs"  # not "... | TechSite"
 
 
 # -- a banner the phrase data does not know has the shape of a headline too ----------------------
@@ -133,3 +133,20 @@ def test_text_title_matches_url_words_written_without_accents():
              "compradores pagarán menos por los envíos de paquetes pequeños, según la empresa."]
     blocks = segment_text("\n".join(lines))
     assert text_title_index(blocks, url="https://example.es/apps/wallapop-cobrara-comision-envios") == 1
+
+
+def test_declared_title_that_is_not_the_headline_plus_a_site_name_stays():
+    page = ("<html><head><title>TechSite: chips, clouds and code</title></head><body>"
+            "<h1>Chip makers race to build new fabs</h1><p>" + BODY + "</p></body></html>")
+    r = Cleaner(filters=[], input_type="html").clean(page)
+    assert r.metadata.title == "TechSite: chips, clouds and code"
+
+
+def test_text_title_skips_a_long_cookie_notice_and_a_byline_and_takes_a_long_headline():
+    headline = ("Consumer agency orders online shops to show the lowest price of the past thirty days next to "
+                "every discount")
+    lines = ["We use cookies and similar technologies to measure audiences and personalise content and ads, "
+             "and you can change your choice at any time in the privacy settings of this site.",
+             headline, "By Lucia Fernandez", ARTICLE]
+    assert _text_title(lines) == headline
+    assert _text_title(["By Lucia Fernandez", "Prices climb", ARTICLE]) == "Prices climb"
