@@ -324,3 +324,19 @@ def test_subheading_shaped_like_a_header_prefix_with_article_under_it_stays():
     r = run(HEADLINE, BODY1, "More on the repairs", BODY2, BODY3)
     assert_kept(r, "More on the repairs")
     assert_all_kept(r)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Cloud ComputingWhy Kubernetes costs keep rising", "Cloud Computing"),
+    ("ConsumoLas aerolíneas tendrán que dejar de cobrar la maleta", "Consumo"),
+    ("TecnologíaEl Black Friday deja más devoluciones", "Tecnología"),
+    ("Start-upUn hébergeur nantais lève 12 millions", "Start-up"),
+    ("LinkedIn said on Monday that it would cut jobs", None),
+    ("YouTube will start showing ads on paused videos", None),
+    ("PlayStation sales fell for the third quarter", None),
+])
+def test_glued_category_label_but_not_a_camel_cased_brand(text, label):
+    from cleanerlib.filters._evidence import glued_label
+
+    end = glued_label(text)
+    assert (text[:end] if end is not None else None) == label

@@ -184,10 +184,15 @@ def glued_label(text: str) -> int | None:
             continue
         last = label_words[-1]
         if len(last) >= 5 or len(label_words) >= 2:
-            if len(label_words) == 1 and _camel_brand(last + rest.split()[0]):
-                continue
+            glued = rest.split()[0]
+            if len(label_words) == 1 and _camel_brand(last + glued) and glued.casefold() not in _ARTICLES:
+                continue  # a brand, unless a headline's article follows the label ("ConsumoLas ...")
             return m.start()
     return None
+
+
+# articles a headline starts with; no camel-cased brand ends in one
+_ARTICLES = frozenset("the a an der die das ein eine le la les un une des el los las una".split())
 
 
 def _camel_brand(token: str) -> bool:
