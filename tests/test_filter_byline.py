@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanerlib import Block, Document, Kind, Metadata, Span, clean
+from cleanerlib import Block, Document, Drop, Filter, Kind, Metadata, Span, clean
 from cleanerlib.filters import Byline
 
 HEADLINE = "Nokia and Ericsson agree to share 6G test sites"
@@ -257,3 +257,43 @@ def test_bare_name_without_date_line_or_inside_the_article_stays():
     later = clean("\n".join([HEADLINE, BODY, "Tim Cook", "Published 21 January 2026", BODY]),
                   input_type="text", filters=[Byline()])
     assert [b.text for b in later.blocks if not b.kept] == ["Published 21 January 2026"]
+
+
+# -- the author's bio after the article -----------------------------------------------------------
+
+BIO = "Nadia Okafor covers telecoms and spectrum policy. She previously reported from Lagos for a business daily."
+
+
+def test_bio_that_opens_with_the_bylines_name_after_the_article():
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, BIO]), input_type="text", filters=[Byline()])
+    b = r.blocks[-1]
+    assert (b.kept, b.dropped_by, b.reason) == (False, "byline", "author_bio"), b
+    assert r.text == f"{HEADLINE}\n{BODY}"
+
+
+class _DropLine(Filter):
+    """Stands for an earlier filter (main_content) that removed the byline's block."""
+
+    name = "test_drop_line"
+
+    def __init__(self, *, text: str = "") -> None:
+        self.text = text
+
+    def decide(self, doc):
+        return [Drop(b.index, "outside_main_content", "test") for b in doc.blocks if b.text == self.text]
+
+
+def test_bio_is_found_from_a_byline_an_earlier_filter_removed():
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"<p>By Nadia Okafor</p><p>{BODY}</p><p>{BIO}</p></article></body></html>")
+    r = clean(html, input_type="html", filters=[_DropLine(text="By Nadia Okafor"), Byline()])
+    assert [b.reason for b in r.blocks if b.text == BIO] == ["author_bio"]
+
+
+def test_paragraph_about_the_author_inside_the_article_or_without_a_byline_stays():
+    mid = clean("\n".join([HEADLINE, "By Nadia Okafor", BIO, BODY]), input_type="text", filters=[Byline()])
+    assert [b.text for b in mid.blocks if b.kept] == [HEADLINE, BIO, BODY]
+    unknown = clean("\n".join([HEADLINE, BODY, BIO]), input_type="text", filters=[Byline()])
+    assert all(b.kept for b in unknown.blocks)
+    other = clean("\n".join([HEADLINE, "By Tariq Bensaid", BODY, BIO]), input_type="text", filters=[Byline()])
+    assert other.blocks[-1].kept

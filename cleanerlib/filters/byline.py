@@ -127,11 +127,14 @@ class Byline(Filter):
         "dateline": "the publication or update date; moved to metadata.date",
         "read_time": "a reading-time, view or comment count",
         "photo_credit": "a photo credit standing on its own",
+        "author_bio": "a bio of the page's author after the article, opening with the byline's name",
     }
 
-    def __init__(self, *, max_words: int = 16, languages: tuple[str, ...] | None = None) -> None:
+    def __init__(self, *, max_words: int = 16, languages: tuple[str, ...] | None = None,
+                 bio_max_words: int = 80) -> None:
         self.max_words = max_words
         self.languages = languages
+        self.bio_max_words = bio_max_words
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker = _patterns(
@@ -170,6 +173,51 @@ class Byline(Filter):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
         out.extend(self._bare_names(doc, {d.index for d in out}))
+        # the author's name from a byline an earlier filter removed (outside the main content)
+        names = {v for d in out for k, v in d.metadata if k == "byline"}
+        for b in doc.blocks:
+            if not b.kept and doc.n_words[b.index] <= self.max_words:
+                text = " ".join(b.text.split())
+                m = name_prefix.match(text)
+                if m and byline.match(text[: m.end()].lower() + text[m.end():]):
+                    names.add(_split_meta(text[m.end():], meta_part, date_prefix)[0])
+                elif _DIGIT.search(text):
+                    mixed = self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)
+                    if mixed is not None and mixed[1]:
+                        names.add(mixed[1])
+        if doc.metadata.byline:
+            names.add(doc.metadata.byline)
+        out.extend(self._bios(doc, out, names))
+        return out
+
+    def _bios(self, doc: Document, found: list[Drop], names: set[str]) -> list[Drop]:
+        """The author's bio after the article: "Jane Doe covers chips for ..." with no header.
+
+        Only a short paragraph that opens with the name of the page's author (from its byline)
+        followed by a verb, and that no long paragraph of the article follows: the article
+        has ended, and a paragraph about the author who wrote it is not part of it.
+        """
+        openings = set()
+        for name in names:
+            parts = name.split(",")[0].split()
+            if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts):
+                openings.add(" ".join(parts))
+        if not openings:
+            return []
+        done = {d.index for d in found}
+        out = []
+        for b in reversed(doc.blocks):
+            if not b.kept or b.index in done or b.index == doc.title_index:
+                continue
+            n_words = doc.n_words[b.index]
+            opening = next((o for o in openings if b.text.startswith(o + " ")), None)
+            if opening is not None and n_words <= self.bio_max_words:
+                verb = b.text[len(opening):].split(None, 1)[0]
+                if verb[:1].islower():
+                    out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
+                    continue
+            if n_words >= 25:
+                break  # the article's own text: nothing above it is after the article
         return out
 
     @staticmethod
