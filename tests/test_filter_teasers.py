@@ -340,3 +340,27 @@ def test_glued_category_label_but_not_a_camel_cased_brand(text, label):
 
     end = glued_label(text)
     assert (text[:end] if end is not None else None) == label
+
+
+def test_cards_with_glued_labels_under_an_unknown_header_are_a_run():
+    cards = ["Open BankingThe app that pays your rent might get cheaper",
+             "CybersecurityCouncils are still paying ransoms to criminal gangs"]
+    r = run(HEADLINE, BODY1, BODY2, "Elsewhere on the site", *cards, BODY3)
+    for card in cards:
+        assert block(r, card).reason == "teaser_card"
+    assert block(r, "Elsewhere on the site").reason == "teaser_header"
+    assert_kept(r, BODY3)
+
+
+def test_one_labelled_line_is_no_run():
+    r = run(HEADLINE, BODY1, "Open BankingThe app that pays your rent might get cheaper", BODY2)
+    assert_all_kept(r)
+
+
+def test_a_sites_own_link_wording_under_two_cards_is_a_read_more_link():
+    lines = [HEADLINE, BODY1, "You may also like",
+             "Why ferries are the new data-centre landlords", "Keep going \u203a",
+             "A town that heats its pool with server waste", "Keep going \u203a", BODY2, BODY3]
+    r = run(*lines)
+    assert [b.reason for b in r.blocks if b.text == "Keep going \u203a"] == ["read_more", "read_more"]
+    assert_kept(r, BODY2)

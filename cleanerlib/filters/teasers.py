@@ -14,6 +14,7 @@ more" link backwards, and only when they look like cards.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Iterable
 
@@ -37,6 +38,7 @@ __all__ = ["CrossPromo"]
 # Read-more words too common to recognise when glued to a sentence ("More than ...").
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
 _ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
+_LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
@@ -113,8 +115,14 @@ class CrossPromo(Filter):
         out: dict[int, Drop] = {}
         parts: list[Drop] = []
 
+        # a link the site words its own way ("Keep going ›"): a short line ending in an arrow
+        # that stands under two cards or more
+        arrows = Counter(stripped[i] for i in kept if doc.n_words[i] <= 4 and stripped[i]
+                         and doc.blocks[i].text.rstrip().endswith(_LINK_ARROWS))
+        site_links = {key for key, n in arrows.items() if n >= 2}
+
         def is_read_more(i: int) -> bool:
-            return stripped[i] in read_more
+            return stripped[i] in read_more or stripped[i] in site_links
 
         def is_header(i: int) -> bool:
             key = stripped[i]
@@ -158,8 +166,9 @@ class CrossPromo(Filter):
             for j in card:
                 out[j] = Drop(j, "teaser_card", "Part of a teaser card that ends in a read-more link.", ref=i)
 
-        # 3. runs of cards without a header: headline, then a summary cut off with "…", twice or more
-        for run in self._card_runs(doc, kept, out, topics):
+        # 3. runs of cards without a known header: headline, then a summary cut off with "…",
+        # twice or more; or headlines with a category label glued on, twice or more
+        for run in self._card_runs(doc, kept, out, topics) + self._label_runs(doc, kept, out, topics):
             first = run[0]
             before = pos[first] - 1
             head = kept[before] if before >= 0 else None
@@ -314,6 +323,35 @@ class CrossPromo(Filter):
             k += 1
         if len(current) >= 4:
             runs.append(current)
+        return runs
+
+    def _label_runs(self, doc, kept, taken, topics) -> list[list[int]]:
+        """Consecutive cards whose headlines carry a glued category label ("CloudWhy …"),
+        each about another story, at least two of them (a summary may follow each headline).
+
+        A glued label is rare in article text and two in a row rarer still, so the run needs
+        no header from the phrase data: "Elsewhere in The Ledger" is found from its cards.
+        """
+        runs: list[list[int]] = []
+        current: list[int] = []
+        labels = 0
+        for i in kept + [None]:
+            if i is not None and i not in taken:
+                text = doc.blocks[i].text
+                overlap = topics.overlap(i, (i,))
+                other_story = overlap is None or overlap < 0.3
+                if other_story and doc.n_words[i] <= 25 and glued_label(text) is not None:
+                    current.append(i)
+                    labels += 1
+                    continue
+                if current and other_story and ends_with_ellipsis(text) and doc.n_words[i] <= self.summary_max_words:
+                    current.append(i)
+                    continue
+            elif i is not None and current:
+                continue  # a read-more link between the cards, already found
+            if labels >= 2:
+                runs.append(current)
+            current, labels = [], 0
         return runs
 
     def _card_before(self, doc, kept, k, topics, taken) -> list[int]:
