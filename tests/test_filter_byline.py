@@ -297,3 +297,7 @@ def test_paragraph_about_the_author_inside_the_article_or_without_a_byline_stays
     assert all(b.kept for b in unknown.blocks)
     other = clean("\n".join([HEADLINE, "By Tariq Bensaid", BODY, BIO]), input_type="text", filters=[Byline()])
     assert other.blocks[-1].kept
+
+
+def test_photo_credit_in_brackets():
+    assert_line_dropped(run("(Photo: Marcus Lee for Reuters)"), "photo_credit")

@@ -123,6 +123,12 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     assert_kept(r, BODY_END)
 
 
+@pytest.mark.parametrize("line", ["Story continues below", "Weiter nach der Anzeige", "Share this article"])
+def test_labels_between_paragraphs(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert not block(r, line).kept
+
+
 def test_advertisement_label_alone():
     r = run(HEADLINE, BODY, "Advertisement", BODY_END)
     assert_dropped(r, "Advertisement", "ad_label")

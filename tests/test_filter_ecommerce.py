@@ -82,6 +82,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Kostenloser Versand ab 50 €", "shipping_offer"),
     ("Livraison gratuite dès 49 €", "shipping_offer"),
     ("Envío gratis a partir de 30 €", "shipping_offer"),
+    ("£24.00 £15.00", "price_only"),  # the crossed-out price and the sale price
+    ("49,90 € 34,90 €", "price_only"),
+    ("Free next-day delivery on orders over £40", "shipping_offer"),
+    ("Envío gratis en pedidos superiores a 39 €", "shipping_offer"),
 ])
 def test_prices_and_shipping_offers_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

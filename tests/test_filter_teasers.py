@@ -261,6 +261,8 @@ def test_read_more_glued_to_the_end_of_a_paragraph_is_cut_off(tail):
     "À lire aussi : Le métro de Lyon passe au paiement sans contact",
     "Lee también: Correos abre taquillas automáticas en dos mil pueblos",
     "Lire aussi | Les hôpitaux bretons migrent vers un cloud régional",
+    "Auch spannend: Warum Schnelllader an Autobahnen oft leer stehen",
+    "Pour aller plus loin : Le cloud souverain attire les mairies",
 ])
 def test_inline_teasers(line):
     r = run(HEADLINE, BODY1, line, BODY2)
@@ -364,3 +366,10 @@ def test_a_sites_own_link_wording_under_two_cards_is_a_read_more_link():
     r = run(*lines)
     assert [b.reason for b in r.blocks if b.text == "Keep going \u203a"] == ["read_more", "read_more"]
     assert_kept(r, BODY2)
+
+
+@pytest.mark.parametrize("header", ["Most read this week", "Lo más leído hoy"])
+def test_known_header_with_a_time_qualifier(header):
+    cards = ["Why ferries are the new data-centre landlords", "A town heats its pool with server waste"]
+    r = run(HEADLINE, BODY1, BODY2, header, *cards, BODY3)
+    assert block(r, header).reason == "teaser_header"

@@ -162,7 +162,8 @@ class Byline(Filter):
                 out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", date),)))
             elif digits and read_time.match(text):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
-            elif credit.match(text) and n_words <= 10:
+            elif credit.match(text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]" else text) \
+                    and n_words <= 10:  # "(Photo: Jane Doe)" as well
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed

@@ -50,7 +50,10 @@ _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "relate
 @cache
 def _tables(langs: tuple[str, ...] | None):
     sec = merged_section("teasers", langs)
-    headers = frozenset(strip_decoration(normalize(h)) for h in sec.get("headers", ()))
+    headers = {strip_decoration(normalize(h)) for h in sec.get("headers", ())}
+    # "Most read this week", "Lo más leído hoy": a header with a time qualifier is one too
+    qualifiers = [normalize(q) for q in sec.get("header_qualifiers", ())]
+    headers = frozenset(headers | {f"{h} {q}" for h in headers for q in qualifiers})
     prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())}, key=len, reverse=True)
     header_prefixes = re.compile("^(?:" + ("|".join(re.escape(p) for p in prefixes) or "(?!x)x") + ")(.*)$")
     read_more = frozenset(strip_decoration(normalize(r)) for r in sec.get("read_more", ()))
