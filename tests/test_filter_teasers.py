@@ -373,3 +373,13 @@ def test_known_header_with_a_time_qualifier(header):
     cards = ["Why ferries are the new data-centre landlords", "A town heats its pool with server waste"]
     r = run(HEADLINE, BODY1, BODY2, header, *cards, BODY3)
     assert block(r, header).reason == "teaser_header"
+
+
+def test_labelled_run_takes_its_link_lines_and_a_brand_shaped_card_above_it():
+    lines = [HEADLINE, BODY1, BODY2, "What others are reading",
+             "ComprasCinco trucos para saber si un descuento es real",
+             "TecnologíaEl Black Friday deja más devoluciones que nunca", "Keep going \u203a",
+             "ConsumoLas aerolíneas dejarán de cobrar la maleta de mano", BODY3]
+    r = run(*lines)
+    assert [b.text for b in r.blocks if b.kept] == [HEADLINE, BODY1, BODY2, BODY3]
+    assert block(r, "What others are reading").reason == "teaser_header"

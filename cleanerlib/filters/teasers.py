@@ -39,6 +39,7 @@ __all__ = ["CrossPromo"]
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
 _ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
 _LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
+_CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
@@ -350,12 +351,30 @@ class CrossPromo(Filter):
                 if current and other_story and ends_with_ellipsis(text) and doc.n_words[i] <= self.summary_max_words:
                     current.append(i)
                     continue
+                if current and doc.n_words[i] <= 4 and text.rstrip().endswith(_LINK_ARROWS):
+                    current.append(i)  # the card's link, worded the site's own way
+                    continue
             elif i is not None and current:
                 continue  # a read-more link between the cards, already found
             if labels >= 2:
-                runs.append(current)
+                runs.append(self._camel_card_before(doc, kept, taken, topics, current) + current)
             current, labels = [], 0
         return runs
+
+    @staticmethod
+    def _camel_card_before(doc, kept, taken, topics, run: list[int]) -> list[int]:
+        """The card just above a run of labelled cards whose label reads like a brand
+        ("ComprasCinco trucos …"): alone it would be a brand, above its like it is a card."""
+        k = kept.index(run[0])
+        if k == 0 or kept[k - 1] in taken:
+            return []
+        i = kept[k - 1]
+        first = doc.blocks[i].text.split(" ", 1)[0]
+        overlap = topics.overlap(i, (i,))
+        if _CAMEL.match(first) and is_headline_shaped(doc.blocks[i].text, max_words=16) \
+                and (overlap is None or overlap < 0.3):
+            return [i]
+        return []
 
     def _card_before(self, doc, kept, k, topics, taken) -> list[int]:
         """The card that a standalone read-more link closes, walking backwards."""
