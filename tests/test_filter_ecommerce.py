@@ -257,3 +257,8 @@ def test_long_sentence_is_never_matched_whole():
     line = "Add to cart buttons that move around the page were the most common complaint in the survey of shoppers."
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_kept(r, line)
+
+
+def test_product_name_above_two_price_lines():
+    r = run(HEADLINE, BODY, "Cordless Vacuum V15", "$749.99", "$549.99", BODY_END)
+    assert_dropped(r, "Cordless Vacuum V15", "shop_widget", ref="$749.99")

@@ -64,7 +64,8 @@ class Ecommerce(Filter):
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
         dropped = {d.index: d.reason for d in out}
         # A product name inside a shop widget: a short label with shop residue on both sides,
-        # or the first of a product card's lines: name, price, shop button.
+        # or the first of a product card's lines: name, price, and more shop residue (a
+        # button, the crossed-out price).
         for k in range(len(kept) - 1):
             i = kept[k]
             if i in dropped:
@@ -74,8 +75,7 @@ class Ecommerce(Filter):
                 continue
             after = kept[k + 1]
             between = k > 0 and kept[k - 1] in dropped and after in dropped
-            card = dropped.get(after) == "price_only" and k + 2 < len(kept) \
-                and dropped.get(kept[k + 2]) == "shop_button"
+            card = dropped.get(after) == "price_only" and k + 2 < len(kept) and kept[k + 2] in dropped
             if between or card:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
