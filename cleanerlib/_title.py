@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
-from .filters._evidence import content_words, looks_like_residue
+from .filters._evidence import content_words, looks_like_residue, phrase_table
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
@@ -91,7 +91,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
-            if looks_like_residue(normalize(b.text)):
+            if phrase_table("chrome").match_prefix(normalize(b.text)) is not None:
                 continue  # a cookie notice above the headline is no paragraph of the article
             stop = b.index
             break

@@ -342,13 +342,12 @@ class CrossPromo(Filter):
         for i in kept + [None]:
             if i is not None and i not in taken:
                 text = doc.blocks[i].text
-                overlap = topics.overlap(i, (i,))
-                other_story = overlap is None or overlap < 0.3
-                if other_story and doc.n_words[i] <= 25 and glued_label(text) is not None:
+                if doc.n_words[i] <= 25 and glued_label(text) is not None and self._other_story(topics, i):
                     current.append(i)
                     labels += 1
                     continue
-                if current and other_story and ends_with_ellipsis(text) and doc.n_words[i] <= self.summary_max_words:
+                if current and doc.n_words[i] <= self.summary_max_words and ends_with_ellipsis(text) \
+                        and self._other_story(topics, i):
                     current.append(i)
                     continue
                 if current and doc.n_words[i] <= 4 and text.rstrip().endswith(_LINK_ARROWS):
@@ -360,6 +359,11 @@ class CrossPromo(Filter):
                 runs.append(self._camel_card_before(doc, kept, taken, topics, current) + current)
             current, labels = [], 0
         return runs
+
+    @staticmethod
+    def _other_story(topics, i: int) -> bool:
+        overlap = topics.overlap(i, (i,))
+        return overlap is None or overlap < 0.3
 
     @staticmethod
     def _camel_card_before(doc, kept, taken, topics, run: list[int]) -> list[int]:
