@@ -75,9 +75,10 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     """The headline-shaped line (five words or more) before the first real paragraph that
     the article is about.
 
-    Lines that look like residue (breadcrumbs, cart totals, "Read More →") are skipped and do
-    not count towards the lookahead, so the choice is the same whether or not the residue is
-    still there (cleaning a clean text again finds the same headline). A banner the phrase data
+    Lines that look like residue (breadcrumbs, cart totals, "Read More →") are skipped, and
+    they and short labels (which the chrome filter removes above the headline) do not count
+    towards the lookahead, so the choice is the same whether or not they are still there
+    (cleaning a clean text again finds the same headline). A banner the phrase data
     does not know ("Free UK delivery on orders over £40") has the shape of a headline too; of
     several candidates the first that shares the article's vocabulary wins, and position
     decides only when none does.
@@ -98,7 +99,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))) \
                 or _byline_shaped(b.text):
             continue
-        seen += 1
+        if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):
+            seen += 1  # short labels above the headline are page header, removed from the clean text
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
         long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
             and next((c for c in b.text if c.isalnum()), "a")[0].isupper()
