@@ -123,7 +123,9 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     assert_kept(r, BODY_END)
 
 
-@pytest.mark.parametrize("line", ["Story continues below", "Weiter nach der Anzeige", "Share this article"])
+@pytest.mark.parametrize("line", ["Story continues below", "Weiter nach der Anzeige", "Share this article",
+                                  "Continue reading the main story", "« Noticia anterior", "Suscribirme",
+                                  "Log in to join the conversation. Please read our guidelines before commenting."])
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert not block(r, line).kept
