@@ -2,8 +2,9 @@
 
 The headline is kept as a heading block in its place, and filters may not remove it, so the
 choice is conservative: for HTML the ``<h1>`` that matches what the page declares as its title
-(``og:title``, ``<title>``), else the ``<title>`` element itself; for plain text the first
-headline-shaped line before the article starts, skipping leading residue.
+(``og:title``, ``<title>``), else the ``<title>`` element itself; for plain text a
+headline-shaped line before the article starts, skipping leading residue and author lines, and
+of several the first that names the article's topic.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
-from .filters._evidence import content_words, looks_like_residue, phrase_table
+from .filters._evidence import content_stems, looks_like_residue, phrase_table
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
@@ -103,7 +104,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             seen += 1  # short labels above the headline are page header, removed from the clean text
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
         long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
-            and next((c for c in b.text if c.isalnum()), "a")[0].isupper()
+            and next((c for c in b.text if c.isalnum()), "a").isupper()
         if (b.kind is Kind.HEADING and n_words >= 2) or long_headline:
             candidates.append((n_words, b.index))
     long = [index for n_words, index in candidates if n_words >= 5]
@@ -119,8 +120,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
 
 def _byline_shaped(text: str) -> bool:
     """"By Jane Doe", "Por Lucía Ferrández": an author line, which names no topic."""
-    words_ = text.split()
-    if not 2 <= len(words_) <= 6:
+    if not 2 <= len(text.split()) <= 6:
         return False
     lowered = text.casefold()
     for prefix in _name_prefixes():
@@ -138,8 +138,7 @@ def _name_prefixes() -> tuple[str, ...]:
 
 
 def _stems(text: str) -> set[str]:
-    """Content words cut to five letters: a crude stem that survives plural and tense."""
-    return {w[:5] for w in content_words(normalize(text))}
+    return content_stems(normalize(text))
 
 
 def _on_topic(blocks: Sequence[Block], candidates: list[int], stop: int, url: str | None = None, *,

@@ -28,6 +28,7 @@ __all__ = [
     "token_keys",
     "link_density",
     "content_words",
+    "content_stems",
 ]
 
 # Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
@@ -204,6 +205,12 @@ def content_words(key: str) -> list[str]:
     """Words that carry topic: no stopwords of any known language, no short tokens or numbers."""
     stop = _all_stopwords()
     return [w for w in words(key) if len(w) > 2 and not w.isdigit() and w not in stop]
+
+
+def content_stems(key: str) -> set[str]:
+    """Content words of a normalised key cut to five letters: a crude stem that survives
+    plural and tense, so a paraphrase still shares them."""
+    return {w[:5] for w in content_words(key)}
 
 
 @cache

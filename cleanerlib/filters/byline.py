@@ -3,6 +3,8 @@
 A byline or a date line is about the article, not part of it. Readers and datasets want the
 body without them, but the facts are worth keeping, so the first byline and the first date the
 filter removes are recorded in ``result.metadata`` (unless the page already declared them).
+The name also gives away the author's bio under the article ("Jane Doe covers chips ..."),
+which is about the author, not the story.
 """
 
 from __future__ import annotations
@@ -119,7 +121,8 @@ _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 @register
 class Byline(Filter):
-    """Drop bylines, date lines, reading times and photo credits; keep them as metadata."""
+    """Drop bylines, date lines, reading times and photo credits, keeping them as metadata,
+    and the author's bio that follows the article."""
 
     name = "byline"
     reasons = {
@@ -213,8 +216,8 @@ class Byline(Filter):
             n_words = doc.n_words[b.index]
             opening = next((o for o in openings if b.text.startswith(o + " ")), None)
             if opening is not None and n_words <= self.bio_max_words:
-                verb = b.text[len(opening):].split(None, 1)[0]
-                if verb[:1].islower():
+                after = b.text[len(opening):].split(None, 1)
+                if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
                     out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
                     continue
             if n_words >= 25:

@@ -18,7 +18,7 @@ from typing import Iterable
 from .._model import Kind
 from .._normalize import words
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import content_words
+from ._evidence import content_stems
 
 
 def _grams(tokens: list[str], k: int) -> set[str]:
@@ -27,9 +27,6 @@ def _grams(tokens: list[str], k: int) -> set[str]:
     return set(map(" ".join, zip(*(tokens[j:] for j in range(k)))))
 
 
-def _stems(key: str) -> set[str]:
-    """Content words cut to five letters: a crude stem that survives plural and tense."""
-    return {w[:5] for w in content_words(key)}
 
 __all__ = ["RepeatedParagraphs"]
 
@@ -188,7 +185,7 @@ class RepeatedParagraphs(Filter):
         n = doc.n_words[dek.index]
         if not self.min_words <= n <= self.dek_max_words or dek.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.OTHER):
             return None
-        own = _stems(doc.keys[dek.index])
+        own = content_stems(doc.keys[dek.index])
         if len(own) < 5:
             return None
         k = self.shingle
@@ -197,7 +194,7 @@ class RepeatedParagraphs(Filter):
         for b in after[1:4]:
             if doc.n_words[b.index] <= n:
                 continue
-            shared = len(own & _stems(doc.keys[b.index]))
+            shared = len(own & content_stems(doc.keys[b.index]))
             other = words(doc.keys[b.index])
             reused = len(phrases & _grams(other, k))
             if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
