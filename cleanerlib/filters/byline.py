@@ -24,6 +24,8 @@ __all__ = ["Byline"]
 _AUTHOR_TOKENS = frozenset(("author", "byline", "author-name", "post-author", "entry-author", "article-author", "author-link",
                   "byline-author", "article__author", "c-byline", "writer", "vcard", "fn", "dc.creator"))
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|da|der|del|la|le)){1,4}$")
+# a paragraph that opens with a name and goes on with a verb: "Jane Doe covers ..."
+_NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
@@ -93,6 +95,18 @@ def _name_like_heading(name: str) -> bool:
     return bool(words) and words[0] in _ARTICLES and words[-1].strip(".,") not in _ORGANISATION
 
 
+def _author_line(text: str, byline, name_prefix, meta_part, date_prefix) -> tuple[str, str | None] | None:
+    """``(name, date)`` of an author line ("By Jane Doe, 3 May 2026"), else None.
+
+    Case matters for names ("By Jane Doe" vs "By contrast, ..."): the prefix is matched
+    case-insensitively and the name as written.
+    """
+    m = name_prefix.match(text)
+    if m and byline.match(text[: m.end()].lower() + text[m.end():]) and not _name_like_heading(text[m.end():]):
+        return _split_meta(text[m.end():], meta_part, date_prefix)
+    return None
+
+
 def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, str | None]:
     """What is left of a metadata line without its dates and reading times, and its first date.
 
@@ -153,11 +167,9 @@ class Byline(Filter):
             # dates, times and counts need digits, except a few relative words ("yesterday");
             # the long date patterns only run on lines with a year, a time or a count
             digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
-            # Case matters for names ("By Jane Doe" vs "By contrast, ..."): match the prefix
-            # case-insensitively and the name as written.
-            m = name_prefix.match(text)
-            if m and byline.match(text[: m.end()].lower() + text[m.end():]) and not _name_like_heading(text[m.end():]):
-                name, date = _split_meta(text[m.end():], meta_part, date_prefix)
+            author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
+            if author is not None:
+                name, date = author
                 moved = (("byline", name),) + ((("date", date),) if date else ())
                 out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=moved))
             elif (digits or n_words <= 4) and dateline.match(text):
@@ -177,51 +189,64 @@ class Byline(Filter):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
         out.extend(self._bare_names(doc, {d.index for d in out}))
-        # the author's name from a byline an earlier filter removed (outside the main content)
-        names = {v for d in out for k, v in d.metadata if k == "byline"}
-        for b in doc.blocks:
-            if not b.kept and doc.n_words[b.index] <= self.max_words:
-                text = " ".join(b.text.split())
-                m = name_prefix.match(text)
-                if m and byline.match(text[: m.end()].lower() + text[m.end():]):
-                    names.add(_split_meta(text[m.end():], meta_part, date_prefix)[0])
-                elif _DIGIT.search(text):
-                    mixed = self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)
-                    if mixed is not None and mixed[1]:
-                        names.add(mixed[1])
-        if doc.metadata.byline:
-            names.add(doc.metadata.byline)
-        out.extend(self._bios(doc, out, names))
+        out.extend(self._bios(doc, out, lambda text: self._author_of(text, byline, name_prefix, meta_part,
+                                                                      date_prefix, meta_marker)))
         return out
 
-    def _bios(self, doc: Document, found: list[Drop], names: set[str]) -> list[Drop]:
+    def _author_of(self, text: str, byline, name_prefix, meta_part, date_prefix, meta_marker) -> str | None:
+        """The author a byline or a metadata line names, if it is one."""
+        author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
+        if author is not None:
+            return author[0]
+        if _DIGIT.search(text):
+            mixed = self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)
+            if mixed is not None and mixed[1]:
+                return mixed[1]
+        return None
+
+    def _bios(self, doc: Document, found: list[Drop], author_of) -> list[Drop]:
         """The author's bio after the article: "Jane Doe covers chips for ..." with no header.
 
-        Only a short paragraph that opens with the name of the page's author (from its byline)
-        followed by a verb, and that no long paragraph of the article follows: the article
-        has ended, and a paragraph about the author who wrote it is not part of it.
+        Only a short paragraph that opens with the name of the page's author followed by a
+        verb, and that no long paragraph of the article follows: the article has ended, and a
+        paragraph about the author who wrote it is not part of it. The name comes from the
+        byline this filter removed, the page's declared author, or a byline an earlier filter
+        removed (outside the main content); those are read only when a bio-shaped paragraph
+        ends the page.
         """
+        done = {d.index for d in found}
+        tail = []  # short paragraphs after the article that open with a name and a verb
+        for b in reversed(doc.blocks):
+            if not b.kept or b.index in done or b.index == doc.title_index:
+                continue
+            n_words = doc.n_words[b.index]
+            if n_words <= self.bio_max_words and _NAME_VERB.match(b.text):
+                tail.append(b)
+            elif n_words >= 25:
+                break  # the article's own text: nothing above it is after the article
+        if not tail:
+            return []
+        names = {v for d in found for k, v in d.metadata if k == "byline"}
+        if doc.metadata.byline:
+            names.add(doc.metadata.byline)
+        for b in doc.blocks:
+            if not b.kept and doc.n_words[b.index] <= self.max_words:
+                name = author_of(" ".join(b.text.split()))
+                if name:
+                    names.add(name)
         openings = set()
         for name in names:
             parts = name.split(",")[0].split()
             if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts):
                 openings.add(" ".join(parts))
-        if not openings:
-            return []
-        done = {d.index for d in found}
         out = []
-        for b in reversed(doc.blocks):
-            if not b.kept or b.index in done or b.index == doc.title_index:
-                continue
-            n_words = doc.n_words[b.index]
+        for b in tail:  # from the end of the page up
             opening = next((o for o in openings if b.text.startswith(o + " ")), None)
-            if opening is not None and n_words <= self.bio_max_words:
-                after = b.text[len(opening):].split(None, 1)
-                if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
-                    out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
-                    continue
-            if n_words >= 25:
-                break  # the article's own text: nothing above it is after the article
+            after = b.text[len(opening):].split(None, 1) if opening is not None else None
+            if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
+                out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
+            elif doc.n_words[b.index] >= 25:
+                break  # someone else's paragraph: the article's own text
         return out
 
     @staticmethod

@@ -37,8 +37,9 @@ __all__ = ["CrossPromo"]
 
 # Read-more words too common to recognise when glued to a sentence ("More than ...").
 _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", "la suite", "read", "read on", "learn more"})
-_ARROWS = r"(?:\s*[\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2]+\s*|\s*\.{3}\s*|\s*\u2026\s*)"
+# the arrows a link ends in ("Read More →", "Keep going ›")
 _LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
+_ARROWS = rf"(?:\s*[{''.join(_LINK_ARROWS)}]+\s*|\s*\.{{3}}\s*|\s*\u2026\s*)"
 _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
@@ -72,7 +73,7 @@ def _tables(langs: tuple[str, ...] | None):
     return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words
 
 
-_TAIL_DECORATION = " \t.\u2192\u00bb\u203a>\u2794\u279c\u27a1\u25b6\u25ba\u21d2\u2026])"
+_TAIL_DECORATION = " \t.\u2026])" + "".join(_LINK_ARROWS)
 
 
 def _ends_like_read_more(text: str, tail_words: frozenset[str]) -> bool:
@@ -374,9 +375,8 @@ class CrossPromo(Filter):
             return []
         i = kept[k - 1]
         first = doc.blocks[i].text.split(" ", 1)[0]
-        overlap = topics.overlap(i, (i,))
         if _CAMEL.match(first) and is_headline_shaped(doc.blocks[i].text, max_words=16) \
-                and (overlap is None or overlap < 0.3):
+                and CrossPromo._other_story(topics, i):
             return [i]
         return []
 
