@@ -14,7 +14,7 @@ from lxml import etree
 
 from ._exceptions import ConfigError
 from ._input import INPUT_TYPES, read_input
-from ._language import detect_language
+from ._language import language_of_tokens
 from ._metadata import html_metadata
 from ._model import Block, CleanResult, Kind, Metadata
 from ._pipeline import Deadline, Document, Filter, Pipeline
@@ -132,17 +132,22 @@ class Cleaner:
         if not source_text.strip() or (input_type == "html" and page is None):
             blocks: list[Block] = []
             metadata = Metadata(url=url)
-            title_index = None
         elif page is not None:
             blocks = segment_html(page)
             deadline.check("segmentation")
             metadata = html_metadata(page.root, url)
-            title_index = html_title_index(blocks, metadata.title)
         else:
             blocks = segment_text(source_text)
             deadline.check("segmentation")
             metadata = Metadata(url=url)
-            title_index = text_title_index(blocks, url=url)
+        document = Document.build(blocks, input_type=input_type, metadata=metadata,
+                                  url=metadata.url, page=page, deadline=deadline)
+        if not blocks:
+            title_index = None
+        elif page is not None:
+            title_index = html_title_index(blocks, metadata.title)
+        else:
+            title_index = text_title_index(blocks, url=url, keys=document.keys)
         if title_index is not None:
             if blocks[title_index].kind is not Kind.HEADING:
                 blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)
@@ -151,10 +156,9 @@ class Cleaner:
             if not metadata.title or (headline != metadata.title and len(headline) >= 15
                                       and headline in metadata.title):
                 metadata = replace(metadata, title=headline)
-        document = Document.build(blocks, input_type=input_type, metadata=metadata, title_index=title_index,
-                                  url=metadata.url, page=page, deadline=deadline)
-        language = self.language or detect_language(
-            document.keys[b.index] for b in document.blocks if b.kind is not Kind.OTHER
+            document = replace(document, blocks=tuple(blocks), title_index=title_index, metadata=metadata)
+        language = self.language or language_of_tokens(
+            document.tokens[b.index] for b in document.blocks if b.kind is not Kind.OTHER
         ) or metadata.language
         deadline.check("reading the page's title, metadata and language")
         return replace(document, language=language, metadata=replace(metadata, language=language))

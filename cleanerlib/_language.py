@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ._normalize import words
 from .filters._phrases import languages, word_set
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "language_of_tokens"]
 
 
 @cache
@@ -27,9 +27,14 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
 
 
 def detect_language(normalized_texts: Iterable[str], *, max_words: int = 1000) -> str | None:
+    return language_of_tokens((words(t) for t in normalized_texts), max_words=max_words)
+
+
+def language_of_tokens(token_lists: Iterable[Sequence[str]], *, max_words: int = 1000) -> str | None:
+    """:func:`detect_language` on texts already split into words (a document's ``tokens``)."""
     tokens: list[str] = []
-    for text in normalized_texts:
-        tokens.extend(words(text))
+    for toks in token_lists:
+        tokens.extend(toks)
         if len(tokens) >= max_words:
             break
     if len(tokens) < 5:

@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["normalize", "words", "fingerprint", "content_key"]
+__all__ = ["normalize", "words", "strip_decoration", "fingerprint", "content_key"]
 
 # Characters NFKC leaves alone but that scrapers swap freely: folded with one regex pass per
 # target character (faster than str.translate with a mapping on non-ASCII text).
@@ -51,6 +51,28 @@ def normalize(text: str) -> str:
 def words(normalized: str) -> list[str]:
     """Word tokens of an already normalised string (punctuation dropped)."""
     return _WORD.findall(normalized)
+
+
+_INNER_SPACE = re.compile(r"\s+")
+_LABEL_END = ".,;:!?"
+
+
+def strip_decoration(key: str) -> str:
+    """A normalised key without leading/trailing punctuation, arrows, bullets or emoji.
+
+    Decoration is whatever is not a letter or digit (``[\\s\\W_]`` in a regex), scanned from
+    both ends in place: a regex anchored at the end would try every position of a long line.
+    """
+    n = len(key)
+    i = 0
+    while i < n and not key[i].isalnum():
+        i += 1
+    j = n
+    while j > i and not key[j - 1].isalnum():
+        j -= 1
+    if i == 0 and (j == n or (j == n - 1 and key[j] in _LABEL_END)):
+        return key[:j]  # nothing, or only a full stop, to take off: the common cases
+    return _INNER_SPACE.sub(" ", key[i:j])
 
 
 def content_key(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ._exceptions import ConfigError, TimeLimitExceeded
 from ._model import Block, Kind, Metadata, Span
-from ._normalize import normalize
+from ._normalize import normalize, strip_decoration, words
 
 __all__ = ["Deadline", "Drop", "Document", "Filter", "Pipeline", "register", "registered_filters"]
 
@@ -120,10 +120,20 @@ class Document:
     deadline: Deadline = field(default_factory=Deadline, compare=False, repr=False)
     #: ``len(block.text.split())`` for each block: every filter weighs blocks by their length
     n_words: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    #: ``strip_decoration(key)`` for each block: the key phrase lists are matched against
+    stripped: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: ``words(key)`` for each block: the tokens language, repeats and topic evidence count
+    tokens: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if len(self.n_words) != len(self.blocks):
+        # derived once per block and shared by every filter (each used to derive its own)
+        n = len(self.blocks)
+        if len(self.n_words) != n:
             object.__setattr__(self, "n_words", tuple(len(b.text.split()) for b in self.blocks))
+        if len(self.stripped) != n:
+            object.__setattr__(self, "stripped", tuple(map(strip_decoration, self.keys)))
+        if len(self.tokens) != n:
+            object.__setattr__(self, "tokens", tuple(tuple(words(k)) for k in self.keys))
 
     @classmethod
     def build(cls, blocks: Sequence[Block], **context: Any) -> "Document":
@@ -419,31 +429,27 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             meta.setdefault(key, value)
 
     new_blocks: list[Block] = []
-    new_keys: list[str] = []
-    new_counts: list[int] = []
+    derived: list[tuple] = []  # (key, n_words, stripped, tokens) of each new block
     old_to_new: list[int] = []
     for i, block in enumerate(doc.blocks):
         split = _split(block, parts[i], filter_name) if i in parts else None
         if split is None and i in parts and i != doc.title_index:
             whole[i] = parts[i][0]
-        if i in whole:
-            d = whole[i]
-            old_to_new.append(len(new_blocks))
-            new_blocks.append(replace(block, kept=False, dropped_by=filter_name, reason=d.reason,
-                                      detail=d.detail, ref=d.ref))
-            new_keys.append(doc.keys[i])
-            new_counts.append(doc.n_words[i])
-        elif split is not None:
+        if split is not None and i not in whole:
             old_to_new.append(len(new_blocks) + next(k for k, (p, _) in enumerate(split) if p.kept))
             for p, ref in split:
                 new_blocks.append(p if ref is None else replace(p, ref=ref))
-                new_keys.append(normalize(p.text))
-                new_counts.append(len(p.text.split()))
+                key = normalize(p.text)
+                derived.append((key, len(p.text.split()), strip_decoration(key), tuple(words(key))))
+            continue
+        old_to_new.append(len(new_blocks))
+        if i in whole:
+            d = whole[i]
+            new_blocks.append(block.dropped(filter_name, d.reason, d.detail, d.ref))
         else:
-            old_to_new.append(len(new_blocks))
             new_blocks.append(block)
-            new_keys.append(doc.keys[i])
-            new_counts.append(doc.n_words[i])
+        derived.append((doc.keys[i], doc.n_words[i], doc.stripped[i], doc.tokens[i]))
+    keys, counts, stripped, tokens = zip(*derived) if derived else ((), (), (), ())
     title_index = doc.title_index
     if len(new_blocks) != n:  # blocks were split: renumber, and move refs to the new numbers
         new_blocks = [
@@ -453,5 +459,5 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
         if title_index is not None:
             title_index = old_to_new[title_index]
     metadata = doc.metadata.merged(**meta) if meta else doc.metadata
-    return replace(doc, blocks=tuple(new_blocks), keys=tuple(new_keys), n_words=tuple(new_counts),
+    return replace(doc, blocks=tuple(new_blocks), keys=keys, n_words=counts, stripped=stripped, tokens=tokens,
                    title_index=title_index, metadata=metadata)

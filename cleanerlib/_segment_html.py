@@ -182,12 +182,16 @@ _TOKEN_ATTRS = ("class", "id", "role", "itemprop", "aria-label", "data-component
 
 
 def _own_tokens(el) -> tuple[str, ...]:
+    names = el.keys()  # one call; most elements have no attributes, or none of these
+    if not names:
+        return ()
     get = el.get
     out: list[str] = []
     for attr in _TOKEN_ATTRS:
-        value = get(attr)
-        if value:
-            out.extend(value.lower().split())
+        if attr in names:
+            value = get(attr)
+            if value:
+                out.extend(value.lower().split())
     return tuple(out)
 
 

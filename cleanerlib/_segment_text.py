@@ -17,14 +17,16 @@ from ._model import Block, Kind, Span
 __all__ = ["segment_text", "guess_text_kind"]
 
 # the line boundaries of str.splitlines(), so no block text contains a line break
-_NEWLINE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# what str.isspace() (and a regex's \s) calls whitespace, plus the byte-order mark
+_BLANK = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013]|\d{1,3}[.)])\s+\S")
+_BULLET_FIRST = frozenset("-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013")  # what _BULLET can start with
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _SENTENCE_END = re.compile(r"""[.!?:;,"'\u201d\u2019)\]\u2026]$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"\S+")
-# a line's content: from its first to its last character that is neither space nor a BOM
-_CONTENT = re.compile(r"[^\s\ufeff](?:.*[^\s\ufeff])?", re.DOTALL)
 
 
 class _Line(NamedTuple):
@@ -41,18 +43,17 @@ def _lines(text: str) -> list[_Line | None]:
     """
     out: list[_Line | None] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        m = _NEWLINE.search(text, pos)
-        stop = m.start() if m else n
-        content = _CONTENT.search(text, pos, stop)
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip(_LINE_BREAKS)  # its own line break only: the others split it
+        content = line.strip(_BLANK)
         if content:
-            out.append(_Line(content.start(), content.end(), content.group()))
+            start = pos + len(line) - len(line.lstrip(_BLANK))
+            out.append(_Line(start, start + len(content), content))
         else:
             out.append(None)
-        if m is None:
-            break
-        pos = m.end()
+        pos += len(raw)
+    if not text or text[-1] in _LINE_BREAKS:
+        out.append(None)  # the empty line after a final line break
     return out
 
 
@@ -103,11 +104,12 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
 
 def guess_text_kind(text: str) -> Kind:
     """Structural kind of a plain-text block from its shape alone."""
-    if _BULLET.match(text):
+    first = text[:1]
+    if (first in _BULLET_FIRST or first.isdigit()) and _BULLET.match(text):
         return Kind.LIST_ITEM
-    if _MD_HEADING.match(text):
+    if first == "#" and _MD_HEADING.match(text):
         return Kind.HEADING
-    if text.startswith(">"):
+    if first == ">":
         return Kind.QUOTE
     if not _LETTER.search(text):
         return Kind.OTHER

@@ -72,7 +72,8 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
     return None
 
 
-def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str | None = None) -> int | None:
+def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str | None = None,
+                     keys: Sequence[str] | None = None) -> int | None:
     """The headline-shaped line (five words or more) before the first real paragraph that
     the article is about.
 
@@ -82,8 +83,10 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     (cleaning a clean text again finds the same headline). A banner the phrase data
     does not know ("Free UK delivery on orders over £40") has the shape of a headline too; of
     several candidates the first that shares the article's vocabulary wins, and position
-    decides only when none does.
+    decides only when none does. ``keys`` are the blocks' normalised texts, when at hand.
     """
+    if keys is None:
+        keys = [normalize(b.text) for b in blocks]
     candidates = []
     seen = 0
     stop = len(blocks)
@@ -93,11 +96,11 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
-            if phrase_table("chrome").match_prefix(normalize(b.text)) is not None:
+            if phrase_table("chrome").match_prefix(keys[b.index]) is not None:
                 continue  # a cookie notice above the headline is no paragraph of the article
             stop = b.index
             break
-        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(normalize(b.text))) \
+        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(keys[b.index])) \
                 or _byline_shaped(b.text):
             continue
         if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):
@@ -109,7 +112,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             candidates.append((n_words, b.index))
     long = [index for n_words, index in candidates if n_words >= 5]
     if len(long) > 1:
-        chosen = _on_topic(blocks, long, stop, url)
+        chosen = _on_topic(blocks, keys, long, stop, url)
         if chosen is not None:
             return chosen
     if long:
@@ -137,11 +140,8 @@ def _name_prefixes() -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _stems(text: str) -> set[str]:
-    return content_stems(normalize(text))
-
-
-def _on_topic(blocks: Sequence[Block], candidates: list[int], stop: int, url: str | None = None, *,
+def _on_topic(blocks: Sequence[Block], keys: Sequence[str], candidates: list[int], stop: int,
+              url: str | None = None, *,
               max_words: int = 3000) -> int | None:
     """The first candidate about the article's topic, or the one the URL names.
 
@@ -157,18 +157,18 @@ def _on_topic(blocks: Sequence[Block], candidates: list[int], stop: int, url: st
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 15:
-            vocabulary |= _stems(b.text)
+            vocabulary |= content_stems(keys[b.index])
             budget -= n_words
     on_topic = []
     for index in candidates:
-        own = _stems(blocks[index].text)
+        own = content_stems(keys[index])
         hits = len(own & vocabulary)
         if hits >= 2 and hits >= 0.5 * len(own):
             on_topic.append((index, own))
     if not on_topic:
         return None
     if url:
-        slug = {_unaccented(w) for w in _stems(_URL_WORDS.sub(" ", urlsplit(url).path))}
+        slug = {_unaccented(w) for w in content_stems(normalize(_URL_WORDS.sub(" ", urlsplit(url).path)))}
         named = [(len({_unaccented(w) for w in own} & slug), index) for index, own in on_topic]
         best = max(n for n, _ in named)
         if best >= 2:

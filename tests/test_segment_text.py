@@ -150,3 +150,26 @@ def test_lines_ending_sentences_at_similar_width_are_not_joined():
 )
 def test_guess_text_kind(text, kind):
     assert guess_text_kind(text) is kind
+
+
+def test_blank_and_line_break_sets_match_python():
+    """Lines are cut and trimmed with string methods: their character sets must be exactly
+    what splitlines() breaks at and what isspace() calls blank (plus the byte-order mark)."""
+    from cleanerlib._segment_text import _BLANK, _LINE_BREAKS
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert set(_BLANK) == {c for c in every if c.isspace()} | {"\ufeff"}
+    assert set(_LINE_BREAKS) == {c for c in every if len(f"a{c}b".splitlines()) == 2}
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "a\r\nb", "\r\r\n\n", " \ufeff x \ufeff\u2028y\x85",
+                                  "x\x0c\x1c\x1d\x1e z", "\ufeff\n\n  abc  \n"])
+def test_lines_keep_exact_offsets(text):
+    from cleanerlib._segment_text import _lines
+
+    lines = _lines(text)
+    assert len(lines) == len(text.splitlines()) + (1 if not text or text[-1] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else 0)
+    for line in lines:
+        if line is not None:
+            assert text[line.start:line.end] == line.text
+            assert line.text == line.text.strip().strip("\ufeff").strip()

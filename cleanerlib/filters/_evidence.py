@@ -12,7 +12,7 @@ from functools import cache
 from typing import Iterable, Mapping, Sequence
 
 from .._model import Block, Kind
-from .._normalize import normalize, words
+from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
@@ -31,25 +31,12 @@ __all__ = [
     "content_stems",
 ]
 
-# Decoration scrapers leave around labels: arrows, bullets, pipes, colons, counts in brackets.
-_DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-_INNER_SPACE = re.compile(r"\s+")
 # a count in brackets after a label: "Comments (23)", "Cart [0]"
 _COUNT = re.compile(r"\s*[(\[]\s*\d[\d.,]*\s*[)\]]$")
 _LEADING = re.compile(r"^[\s\W_]+")
 # a list bullet a scraper left in front of a line ("* Cart (0)", "- $0.00 0 items")
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2013]\s+")
 _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
-
-
-def strip_decoration(key: str) -> str:
-    """A normalised key without leading/trailing punctuation, arrows, bullets or emoji."""
-    if key and key[0].isalnum():
-        if key[-1].isalnum():
-            return key  # the common cases, without a regex
-        if len(key) > 1 and key[-2].isalnum() and key[-1] in ".,;:!?":
-            return key[:-1]
-    return _INNER_SPACE.sub(" ", _DECORATION.sub("", key))
 
 
 class PhraseTable:
@@ -67,23 +54,29 @@ class PhraseTable:
         self.exact_limit = 2 * max(map(len, self.exact), default=0) + 10
         # all categories in one pattern, one named group each, tried in category order
         groups = []
+        literals: list[str] = []
         self.prefix_categories: dict[str, str] = {}
         for n, (category, phrases) in enumerate(prefix.items()):
-            alts = sorted({re.escape(normalize(p) + (" " if p.endswith(" ") else "")) for p in phrases},
-                          key=len, reverse=True)
+            found = {normalize(p) + (" " if p.endswith(" ") else "") for p in phrases}
+            literals.extend(found)
+            alts = sorted(map(re.escape, found), key=len, reverse=True)
             if alts:
                 groups.append(f"(?P<c{n}>" + "|".join(alts) + ")")
                 self.prefix_categories[f"c{n}"] = category
         self.prefixes = re.compile("^(?:" + "|".join(groups) + ")") if groups else None
+        self.prefix_heads = literal_heads(literals)
         self.regexes: list[tuple[re.Pattern[str], str]] = []
         for category, patterns in regex.items():
             if patterns:
                 self.regexes.append((re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$"), category))
 
-    def match_exact(self, key: str) -> str | None:
+    def match_exact(self, key: str, stripped: str | None = None) -> str | None:
+        """The category of a phrase the key is, decoration aside (pass ``stripped``, the
+        key's :func:`strip_decoration`, when it is at hand)."""
         if len(key) > self.exact_limit:
             return None
-        stripped = strip_decoration(key)
+        if stripped is None:
+            stripped = strip_decoration(key)
         found = self.exact.get(stripped)
         if found is None and _INNER_SEPARATORS.search(stripped):
             found = self.exact.get(_INNER_SEPARATORS.sub(" ", stripped))
@@ -94,9 +87,11 @@ class PhraseTable:
     def match_prefix(self, key: str) -> str | None:
         if self.prefixes is None:
             return None
-        m = self.prefixes.match(key)
+        heads = self.prefix_heads
+        m = self.prefixes.match(key) if heads is None or key[:2] in heads else None
         if m is None and key and not key[0].isalnum():
-            m = self.prefixes.match(_LEADING.sub("", key))
+            key = _LEADING.sub("", key)
+            m = self.prefixes.match(key) if heads is None or key[:2] in heads else None
         return self.prefix_categories[m.lastgroup] if m is not None else None
 
     def match_regex(self, key: str) -> str | None:
@@ -128,6 +123,60 @@ def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTa
     return PhraseTable(exact, prefix, regex)
 
 
+def literal_heads(literals: Iterable[str]) -> frozenset[str] | None:
+    """The first two characters of each literal: a key that starts with none of them cannot
+    start with a literal, which a set lookup says faster than a long alternation does.
+    None when a literal is too short to tell."""
+    literals = list(literals)
+    if any(len(x) < 2 for x in literals):
+        return None
+    return frozenset(x[:2] for x in literals)
+
+
+def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
+    """The first two characters (lower-cased) of case-insensitive alternatives that follow
+    ``^\\W*``; None when one is shorter, starts with something else than a letter or digit,
+    or holds a character that case-insensitively matches an ASCII one ("ſ", the Kelvin sign)."""
+    out = set()
+    for alt in alternatives:
+        head = alt[:2]
+        if len(head) < 2 or not head[0].isalnum():
+            return None
+        for c in head:
+            if not c.isascii() and any(x.isascii() for x in c.lower() + c.upper() + c.casefold()):
+                return None
+        out.add(head.lower())
+    return frozenset(out)
+
+
+def may_start_with(text: str, letters: frozenset[str] | None) -> bool:
+    """Can ``^\\W*(?:alternatives)`` (case-insensitive) match ``text``? False only when the
+    two characters from the first word character on are ASCII and begin no alternative;
+    anything else is left to the regex."""
+    if letters is None:
+        return True
+    for k, c in enumerate(text):
+        if c.isalnum() or c == "_":
+            head = text[k:k + 2]
+            return not head.isascii() or head.lower() in letters
+    return False
+
+
+class LetterGated:
+    """A ``^\\W*(?:alternatives)`` pattern (case-insensitive) behind :func:`may_start_with`:
+    most lines start with a letter none of the alternatives does, and are turned away by a
+    set lookup before the regex tries each alternative."""
+
+    __slots__ = ("pattern", "letters")
+
+    def __init__(self, pattern: re.Pattern[str], alternatives: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.letters = first_letters(alternatives)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if may_start_with(text, self.letters) else None
+
+
 def looks_like_residue(key: str) -> bool:
     """Does a normalised short line match any residue phrase (shop, chrome, teaser header)?
 
@@ -150,12 +199,15 @@ _ELLIPSIS = re.compile(r"(?:\u2026|\.\.\.|\[\u2026\]|\[\.\.\.\])\s*[\]\)\"\u201d
 
 
 def ends_with_ellipsis(text: str) -> bool:
-    return bool(_ELLIPSIS.search(text))
+    # anchored at the end: searching only the tail spares trying every position of a paragraph
+    return bool(_ELLIPSIS.search(text, max(0, len(text) - 80)))
 
 
-def is_headline_shaped(text: str, *, max_words: int = 22) -> bool:
-    """Short, capitalised, and not ending like a sentence (question marks allowed)."""
-    n = word_count(text)
+def is_headline_shaped(text: str, *, max_words: int = 22, n_words: int | None = None) -> bool:
+    """Short, capitalised, and not ending like a sentence (question marks allowed).
+
+    ``n_words`` is ``word_count(text)`` when the caller has it."""
+    n = word_count(text) if n_words is None else n_words
     if n < 2 or n > max_words or _TERMINAL.search(text.rstrip(" \u2192\u00bb\u203a>")):
         return False
     first = next((c for c in text if c.isalnum()), "")
@@ -201,13 +253,16 @@ def _camel_brand(token: str) -> bool:
     return len(token) <= 12 and token.count(" ") == 0 and sum(c.isupper() for c in token) == 2
 
 
-def content_words(key: str) -> list[str]:
-    """Words that carry topic: no stopwords of any known language, no short tokens or numbers."""
+def content_words(key: str | Sequence[str]) -> list[str]:
+    """Words that carry topic: no stopwords of any known language, no short tokens or numbers.
+
+    ``key`` is a normalised key or its words (a document's ``tokens``)."""
     stop = _all_stopwords()
-    return [w for w in words(key) if len(w) > 2 and not w.isdigit() and w not in stop]
+    return [w for w in (words(key) if isinstance(key, str) else key)
+            if len(w) > 2 and not w.isdigit() and w not in stop]
 
 
-def content_stems(key: str) -> set[str]:
+def content_stems(key: str | Sequence[str]) -> set[str]:
     """Content words of a normalised key cut to five letters: a crude stem that survives
     plural and tense, so a paraphrase still shares them."""
     return {w[:5] for w in content_words(key)}
@@ -229,7 +284,7 @@ class TopicProfile:
     such as a whole teaser card) never vouch for it.
     """
 
-    def __init__(self, keys: Sequence[str], active: Sequence[bool]) -> None:
+    def __init__(self, keys: Sequence[str | Sequence[str]], active: Sequence[bool]) -> None:
         self._keys = keys
         self._active = active
         self.words: list[frozenset[str]] = []

@@ -201,13 +201,13 @@ class PageChrome(Filter):
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
             return "separator", False
         n_words = doc.n_words[i]
-        category = table.match_exact(key)
+        category = table.match_exact(key, doc.stripped[i])
         if category is None and n_words <= 8:
             category = table.match_regex(key)
             if category is not None:
                 return category, False
         if category is not None:
-            stripped = strip_decoration(key)
+            stripped = doc.stripped[i]
             return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2)
         category = table.match_prefix(key)
         if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
@@ -219,7 +219,7 @@ class PageChrome(Filter):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
-        if block.kind is not Kind.TABLE and self._breadcrumb(block.text) and (
+        if block.kind is not Kind.TABLE and n_words <= 15 and self._breadcrumb(block.text) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(block.text, home_first=True)):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
@@ -332,7 +332,7 @@ class PageChrome(Filter):
 
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
         out = []
-        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
+        topics = TopicProfile(doc.tokens, [b.kept for b in doc.blocks])
         sec = merged_section("chrome", self._langs())
         roles = tuple(sec.get("bio_roles", ()))
         verbs = tuple(sec.get("bio_verbs", ()))

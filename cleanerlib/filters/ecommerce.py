@@ -11,7 +11,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import phrase_table, strip_decoration, token_hint, word_count
+from ._evidence import phrase_table, token_hint, word_count
 
 __all__ = ["Ecommerce"]
 
@@ -49,7 +49,7 @@ class Ecommerce(Filter):
             b = doc.blocks[i]
             if doc.n_words[i] > self.max_words:
                 continue
-            category = table.match_regex(doc.keys[i]) or table.match_exact(doc.keys[i])
+            category = table.match_regex(doc.keys[i]) or table.match_exact(doc.keys[i], doc.stripped[i])
             if category is not None:
                 found[i] = category
         out = []
@@ -57,7 +57,7 @@ class Ecommerce(Filter):
             category = found.get(i)
             if category is None:
                 continue
-            if self._weak(category, doc.keys[i], table) and not self._shop_context(doc, kept, k, found):
+            if self._weak(category, doc.keys[i], doc.stripped[i], table) and not self._shop_context(doc, kept, k, found):
                 continue  # "Sale", "Checkout" or "Total" alone is residue only next to other shop residue
             if category == "price_only" and self._in_spec_list(doc, kept, k, found):
                 continue  # "Price: $1,199" among a review's specifications
@@ -81,9 +81,9 @@ class Ecommerce(Filter):
         return out
 
     @staticmethod
-    def _weak(category: str, key: str, table) -> bool:
+    def _weak(category: str, key: str, stripped: str, table) -> bool:
         """Exact one-word matches also occur as article text ("Checkout", "Total", "Sale")."""
-        return table.match_exact(key) == category and (category in _NEEDS_CONTEXT or " " not in strip_decoration(key))
+        return table.match_exact(key, stripped) == category and (category in _NEEDS_CONTEXT or " " not in stripped)
 
     @staticmethod
     def _in_spec_list(doc: Document, kept: list[int], k: int, found: dict[int, str]) -> bool:
@@ -97,5 +97,5 @@ class Ecommerce(Filter):
         if token_hint(doc.blocks[kept[k]], _SHOP_TOKENS, depth=4):
             return True
         table = phrase_table("ecommerce", tuple(self.languages) if self.languages else None)
-        return any(j in found and not self._weak(found[j], doc.keys[j], table)
+        return any(j in found and not self._weak(found[j], doc.keys[j], doc.stripped[j], table)
                    for j in kept[max(0, k - 2):k] + kept[k + 1:k + 3])

@@ -13,15 +13,14 @@ so it survives.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .._model import Kind
-from .._normalize import words
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import content_stems
 
 
-def _grams(tokens: list[str], k: int) -> set[str]:
+def _grams(tokens: Sequence[str], k: int) -> set[str]:
     """The word k-grams of a token list, as strings (built in C; on long documents plain
     strings make smaller, faster sets than tuples)."""
     return set(map(" ".join, zip(*(tokens[j:] for j in range(k)))))
@@ -82,10 +81,10 @@ class RepeatedParagraphs(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         k = self.shingle
-        tokens: dict[int, list[str]] = {}
+        tokens: dict[int, tuple[str, ...]] = {}
         for b in doc.blocks:
             if b.kept:
-                toks = words(doc.keys[b.index])
+                toks = doc.tokens[b.index]
                 if len(toks) >= self.min_words:
                     tokens[b.index] = toks
 
@@ -185,17 +184,17 @@ class RepeatedParagraphs(Filter):
         n = doc.n_words[dek.index]
         if not self.min_words <= n <= self.dek_max_words or dek.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.OTHER):
             return None
-        own = content_stems(doc.keys[dek.index])
+        own = content_stems(doc.tokens[dek.index])
         if len(own) < 5:
             return None
         k = self.shingle
-        toks = words(doc.keys[dek.index])
+        toks = doc.tokens[dek.index]
         phrases = _grams(toks, k)
         for b in after[1:4]:
             if doc.n_words[b.index] <= n:
                 continue
-            shared = len(own & content_stems(doc.keys[b.index]))
-            other = words(doc.keys[b.index])
+            shared = len(own & content_stems(doc.tokens[b.index]))
+            other = doc.tokens[b.index]
             reused = len(phrases & _grams(other, k))
             if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
                 return Drop(dek.index, "near_repeat",

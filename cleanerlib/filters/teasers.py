@@ -22,6 +22,7 @@ from .._model import Kind
 from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
+    LetterGated,
     TopicProfile,
     ends_with_ellipsis,
     glued_label,
@@ -62,13 +63,15 @@ def _tables(langs: tuple[str, ...] | None):
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
     # "Read More →Moreover, ..." (decorated or glued) at the start of a block
-    glued_head = re.compile(rf"^\W*(?:{alt})(?:{_ARROWS}|(?=[A-ZÀ-Þ\d\"“]))", re.IGNORECASE)
+    glued_head = LetterGated(re.compile(rf"^\W*(?:{alt})(?:{_ARROWS}|(?=[A-ZÀ-Þ\d\"“]))", re.IGNORECASE), glueable)
     # "... the deal. Read more »" at the end of a block
     glued_tail = re.compile(rf"(?<=[.!?\u2026\"”])\s*[\[(]?(?:{alt}){_ARROWS}?[\])]?\s*$|\s*[\[(](?:{alt}){_ARROWS}?[\])]\s*$",
                             re.IGNORECASE)
-    inline = "|".join(re.escape(p) for p in sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True))
-    inline_re = re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE)
-    inline_caps = re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE)
+    inline_prefixes = sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True)
+    inline = "|".join(map(re.escape, inline_prefixes))
+    inline_re = LetterGated(re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE),
+                            inline_prefixes)
+    inline_caps = LetterGated(re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE), inline_prefixes)
     tail_words = frozenset(r.rsplit(" ", 1)[-1] for r in glueable)
     return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words
 
@@ -115,8 +118,8 @@ class CrossPromo(Filter):
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
-        topics = TopicProfile(doc.keys, [b.kept for b in doc.blocks])
-        stripped = [strip_decoration(k) if b.kept else "" for b, k in zip(doc.blocks, doc.keys)]
+        topics = TopicProfile(doc.tokens, [b.kept for b in doc.blocks])
+        stripped = doc.stripped
         out: dict[int, Drop] = {}
         parts: list[Drop] = []
 
@@ -130,8 +133,8 @@ class CrossPromo(Filter):
             return stripped[i] in read_more or stripped[i] in site_links
 
         def is_header(i: int) -> bool:
-            key = stripped[i]
-            if word_count(key) > 8 or not key or key in read_more:
+            key = stripped[i]  # single-spaced: its spaces count its words
+            if key.count(" ") >= 8 or not key or key in read_more:
                 return False
             if key in headers:
                 return True
@@ -313,7 +316,8 @@ class CrossPromo(Filter):
         k = 0
         while k + 1 < len(kept):
             a, b = kept[k], kept[k + 1]
-            pair = (a not in taken and b not in taken and is_headline_shaped(doc.blocks[a].text, max_words=16)
+            pair = (a not in taken and b not in taken
+                    and is_headline_shaped(doc.blocks[a].text, max_words=16, n_words=doc.n_words[a])
                     and ends_with_ellipsis(doc.blocks[b].text) and doc.n_words[b] <= self.summary_max_words)
             if pair:
                 overlap = topics.overlap(b, (a, b))
