@@ -159,10 +159,12 @@ def _looks_cp1252(data: bytes) -> bool:
 
 def sanitize_text(text: str) -> str:
     """Replace NUL and lone surrogates one-for-one so offsets stay valid and lxml can parse."""
-    # the common cases without a regex over the page: no NUL, and no character from the
-    # surrogate block up (nearly every page; what str.decode made cannot hold surrogates)
-    if "\x00" not in text and (text.isascii() or max(text) < "\ud800"):
-        return text
-    if _BAD_CHARS.search(text) is None:
-        return text
+    # the common case without a regex over the page: no NUL, and no lone surrogate, which
+    # is what the encoder (in C, several times faster than the regex) refuses
+    if "\x00" not in text:
+        try:
+            text.encode("utf-8")
+            return text
+        except UnicodeEncodeError:
+            pass
     return _BAD_CHARS.sub("\ufffd", text)

@@ -37,6 +37,7 @@ _LEADING = re.compile(r"^[\s\W_]+")
 # a list bullet a scraper left in front of a line ("* Cart (0)", "- $0.00 0 items")
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2013]\s+")
 _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
+_SEPARATOR_CHARS = "\u00b7|\u2022\u2013\u2014/-"  # one of them is in every match of _INNER_SEPARATORS
 
 
 class PhraseTable:
@@ -52,23 +53,25 @@ class PhraseTable:
                 self.exact.setdefault(strip_decoration(normalize(p)), category)
         # longer lines cannot equal a phrase, even with some decoration around it
         self.exact_limit = 2 * max(map(len, self.exact), default=0) + 10
-        # all categories in one pattern, one named group each, tried in category order
+        # prefixes bucketed by their first two characters, each bucket in category order: a
+        # key is compared only with the phrases it could start with
+        self.prefix_buckets: dict[str, list[tuple[int, str, str]]] = {}
+        self.prefix_short: list[tuple[int, str, str]] = []  # phrases under two characters
+        for order, (category, phrases) in enumerate(prefix.items()):
+            for literal in sorted({normalize(p) + (" " if p.endswith(" ") else "") for p in phrases}):
+                entry = (order, literal, category)
+                if len(literal) < 2:
+                    self.prefix_short.append(entry)
+                else:
+                    self.prefix_buckets.setdefault(literal[:2], []).append(entry)
+        # all regexes in one pattern, one named group per category, tried in category order
         groups = []
-        literals: list[str] = []
-        self.prefix_categories: dict[str, str] = {}
-        for n, (category, phrases) in enumerate(prefix.items()):
-            found = {normalize(p) + (" " if p.endswith(" ") else "") for p in phrases}
-            literals.extend(found)
-            alts = sorted(map(re.escape, found), key=len, reverse=True)
-            if alts:
-                groups.append(f"(?P<c{n}>" + "|".join(alts) + ")")
-                self.prefix_categories[f"c{n}"] = category
-        self.prefixes = re.compile("^(?:" + "|".join(groups) + ")") if groups else None
-        self.prefix_heads = literal_heads(literals)
-        self.regexes: list[tuple[re.Pattern[str], str]] = []
-        for category, patterns in regex.items():
+        self.regex_categories: dict[str, str] = {}
+        for n, (category, patterns) in enumerate(regex.items()):
             if patterns:
-                self.regexes.append((re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$"), category))
+                groups.append(f"(?P<r{n}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
+                self.regex_categories[f"r{n}"] = category
+        self.regex = re.compile("^(?:" + "|".join(groups) + ")$") if groups else None
 
     def match_exact(self, key: str, stripped: str | None = None) -> str | None:
         """The category of a phrase the key is, decoration aside (pass ``stripped``, the
@@ -78,28 +81,35 @@ class PhraseTable:
         if stripped is None:
             stripped = strip_decoration(key)
         found = self.exact.get(stripped)
-        if found is None and _INNER_SEPARATORS.search(stripped):
+        if found is None and any(c in stripped for c in _SEPARATOR_CHARS) and _INNER_SEPARATORS.search(stripped):
             found = self.exact.get(_INNER_SEPARATORS.sub(" ", stripped))
         if found is None and key.endswith((")", "]")):  # "Show comments (23)"
             found = self.exact.get(strip_decoration(_COUNT.sub("", key)))
         return found
 
     def match_prefix(self, key: str) -> str | None:
-        if self.prefixes is None:
-            return None
-        heads = self.prefix_heads
-        m = self.prefixes.match(key) if heads is None or key[:2] in heads else None
-        if m is None and key and not key[0].isalnum():
-            key = _LEADING.sub("", key)
-            m = self.prefixes.match(key) if heads is None or key[:2] in heads else None
-        return self.prefix_categories[m.lastgroup] if m is not None else None
+        found = self._prefix(key)
+        if found is None and key and not key[0].isalnum():
+            found = self._prefix(_LEADING.sub("", key))
+        return found
+
+    def _prefix(self, key: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for order, literal, category in self.prefix_buckets.get(key[:2], ()):
+            if key.startswith(literal):
+                best = (order, category)
+                break
+        for order, literal, category in self.prefix_short:
+            if (best is None or order < best[0]) and key.startswith(literal):
+                best = (order, category)
+                break
+        return best[1] if best is not None else None
 
     def match_regex(self, key: str) -> str | None:
-        stripped = _BULLET.sub("", key).strip(" .!")
-        for pattern, category in self.regexes:
-            if pattern.match(stripped):
-                return category
-        return None
+        if self.regex is None:
+            return None
+        m = self.regex.match(_BULLET.sub("", key).strip(" .!"))
+        return self.regex_categories[m.lastgroup] if m is not None else None
 
     def match(self, key: str) -> str | None:
         return self.match_exact(key) or self.match_regex(key) or self.match_prefix(key)
@@ -121,16 +131,6 @@ def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTa
                 target.setdefault(category, []).extend(phrases)
     del data
     return PhraseTable(exact, prefix, regex)
-
-
-def literal_heads(literals: Iterable[str]) -> frozenset[str] | None:
-    """The first two characters of each literal: a key that starts with none of them cannot
-    start with a literal, which a set lookup says faster than a long alternation does.
-    None when a literal is too short to tell."""
-    literals = list(literals)
-    if any(len(x) < 2 for x in literals):
-        return None
-    return frozenset(x[:2] for x in literals)
 
 
 def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
@@ -313,18 +313,30 @@ class TopicProfile:
         return shared / len(own)
 
 
-def token_keys(block: Block, *, depth: int = 8) -> frozenset[str]:
+def token_keys(block: Block, *, depth: int = 8,
+               memo: dict[tuple[str, ...], frozenset[str]] | None = None) -> frozenset[str]:
     """The class/id tokens near a block, plus each token's ``-``/``_``-delimited prefixes of
-    eight characters or more (``jp-relatedposts-post`` -> ``jp-relatedposts``)."""
+    eight characters or more (``jp-relatedposts-post`` -> ``jp-relatedposts``).
+
+    Blocks of one container share their tokens: a caller asking about every block of a page
+    passes a ``memo`` dict (its own, for that page) to derive them once per container."""
     if block.hints is None:
         return frozenset()
+    tokens = block.hints.tokens[: depth * 3]
+    if memo is not None:
+        found = memo.get(tokens)
+        if found is None:
+            found = memo[tokens] = token_keys(block, depth=depth)
+        return found
     out: set[str] = set()
-    for token in block.hints.tokens[: depth * 3]:
+    for token in tokens:
         out.add(token)
         if len(token) > 8:
-            for k in range(8, len(token)):
-                if token[k] == "-" or token[k] == "_":
+            for sep in "-_":
+                k = token.find(sep, 8)
+                while k != -1:
                     out.add(token[:k])
+                    k = token.find(sep, k + 1)
     return frozenset(out)
 
 

@@ -159,10 +159,11 @@ class PageChrome(Filter):
         table = phrase_table("chrome", self._langs())
         n = len(doc.blocks)
         found: dict[int, tuple[str, bool]] = {}  # index -> (category, weak?)
+        memo: dict = {}  # class/id tokens -> token_keys, for this page
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
-            hit = self._match(doc, b.index, table)
+            hit = self._match(doc, b.index, table, memo)
             if hit is not None:
                 found[b.index] = hit
 
@@ -195,7 +196,7 @@ class PageChrome(Filter):
         return out
 
     # -- single-block evidence ---------------------------------------------------------------
-    def _match(self, doc: Document, i: int, table) -> tuple[str, bool] | None:
+    def _match(self, doc: Document, i: int, table, memo: dict) -> tuple[str, bool] | None:
         block = doc.blocks[i]
         key = doc.keys[i]
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
@@ -227,7 +228,7 @@ class PageChrome(Filter):
         if n_words <= 40 and _triggered(key, self._langs(), "newsletter_triggers") \
                 and _cues(self._langs(), "newsletter_cues").search(key):
             return "newsletter", False
-        keys = token_keys(block, depth=4)
+        keys = token_keys(block, depth=4, memo=memo)
         if keys:
             short_link = n_words <= 6 or link_density(block) >= 0.5
             for category, needles in _CONTAINER_TOKENS.items():
@@ -308,7 +309,7 @@ class PageChrome(Filter):
                 continue
             anchor = None
             for i in members:
-                hit = found.get(i) if doc.blocks[i].kept else self._match(doc, i, table)
+                hit = found.get(i) if doc.blocks[i].kept else self._match(doc, i, table, {})
                 if hit is not None and hit[0] in _BOX_CATEGORIES and not hit[1]:
                     anchor, category = i, hit[0]
                     break

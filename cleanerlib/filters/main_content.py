@@ -220,7 +220,7 @@ class MainContent(Filter):
         verdict: list[bool | None] = [None] * n
         keys: dict[int, str] = {}
         for b in doc.blocks:
-            toks = words(doc.keys[b.index])
+            toks = doc.tokens[b.index]
             if toks:  # blocks without words (an arrow, a separator) follow their neighbours
                 keys[b.index] = " ".join(toks)
 
