@@ -17,9 +17,13 @@ from typing import Collection, Iterable
 
 __all__ = ["locate_elements", "flatten_deep"]
 
+# Comments and raw-text elements run to their first closing marker (or the end of the page),
+# written as "unrolled loops" (runs of characters that cannot start the marker, then one that
+# does but does not) rather than lazy ``.*?``, which tries the marker at every character of a
+# long inline script.
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"<!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z)"
+    r"|<(script|style|textarea|title|xmp)\b[^>]*>[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>|\Z)"
     r"|<(/?)([a-zA-Z][a-zA-Z0-9:_.-]*)(?:\s[^>]*)?/?>",
     re.S | re.I,
 )

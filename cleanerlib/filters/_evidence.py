@@ -37,7 +37,7 @@ _LEADING = re.compile(r"^[\s\W_]+")
 # a list bullet a scraper left in front of a line ("* Cart (0)", "- $0.00 0 items")
 _BULLET = re.compile(r"^\s*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2013]\s+")
 _INNER_SEPARATORS = re.compile(r"\s*[\u00b7|\u2022\u2013\u2014/]\s*|\s+-\s+")
-_SEPARATOR_CHARS = "\u00b7|\u2022\u2013\u2014/-"  # one of them is in every match of _INNER_SEPARATORS
+_SEPARATOR_CHAR = re.compile("[\u00b7|\u2022\u2013\u2014/-]")  # in every match of _INNER_SEPARATORS
 
 
 class PhraseTable:
@@ -53,17 +53,17 @@ class PhraseTable:
                 self.exact.setdefault(strip_decoration(normalize(p)), category)
         # longer lines cannot equal a phrase, even with some decoration around it
         self.exact_limit = 2 * max(map(len, self.exact), default=0) + 10
-        # prefixes bucketed by their first two characters, each bucket in category order: a
+        # prefixes bucketed by their first three characters, each bucket in category order: a
         # key is compared only with the phrases it could start with
         self.prefix_buckets: dict[str, list[tuple[int, str, str]]] = {}
-        self.prefix_short: list[tuple[int, str, str]] = []  # phrases under two characters
+        self.prefix_short: list[tuple[int, str, str]] = []  # phrases under three characters
         for order, (category, phrases) in enumerate(prefix.items()):
             for literal in sorted({normalize(p) + (" " if p.endswith(" ") else "") for p in phrases}):
                 entry = (order, literal, category)
-                if len(literal) < 2:
+                if len(literal) < 3:
                     self.prefix_short.append(entry)
                 else:
-                    self.prefix_buckets.setdefault(literal[:2], []).append(entry)
+                    self.prefix_buckets.setdefault(literal[:3], []).append(entry)
         # all regexes in one pattern, one named group per category, tried in category order
         groups = []
         self.regex_categories: dict[str, str] = {}
@@ -81,7 +81,7 @@ class PhraseTable:
         if stripped is None:
             stripped = strip_decoration(key)
         found = self.exact.get(stripped)
-        if found is None and any(c in stripped for c in _SEPARATOR_CHARS) and _INNER_SEPARATORS.search(stripped):
+        if found is None and _SEPARATOR_CHAR.search(stripped) and _INNER_SEPARATORS.search(stripped):
             found = self.exact.get(_INNER_SEPARATORS.sub(" ", stripped))
         if found is None and key.endswith((")", "]")):  # "Show comments (23)"
             found = self.exact.get(strip_decoration(_COUNT.sub("", key)))
@@ -95,7 +95,7 @@ class PhraseTable:
 
     def _prefix(self, key: str) -> str | None:
         best: tuple[int, str] | None = None
-        for order, literal, category in self.prefix_buckets.get(key[:2], ()):
+        for order, literal, category in self.prefix_buckets.get(key[:3], ()):
             if key.startswith(literal):
                 best = (order, category)
                 break

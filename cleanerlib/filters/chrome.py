@@ -93,6 +93,7 @@ _WEAK = frozenset(
     "comentarios newsletter boletín werbung advertising presse".split()
 )
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
+_BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
@@ -256,7 +257,8 @@ class PageChrome(Filter):
     def _breadcrumb(text: str, home_first: bool = False) -> bool:
         """A trail of short section names ("Home » AI » Chips"); below the headline only one
         that starts at the home page, since "Python 3.12 → 3.13 → 3.14" is article text."""
-        if len(text) > 200 or "http" in text or "\u00ab" in text or word_count(text) > 15:
+        if len(text) > 200 or not _BREADCRUMB_CHAR.search(text) or "http" in text or "\u00ab" in text \
+                or word_count(text) > 15:
             return False
         label, colon, rest = text.partition(":")
         if colon and len(label.split()) <= 4 and _BREADCRUMB_SEP.search(rest):
