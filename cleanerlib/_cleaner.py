@@ -135,7 +135,7 @@ class Cleaner:
         elif page is not None:
             blocks = segment_html(page)
             deadline.check("segmentation")
-            metadata = html_metadata(page.root, url)
+            metadata = html_metadata(page.root, url, source=page.source_text)
         else:
             blocks = segment_text(source_text)
             deadline.check("segmentation")

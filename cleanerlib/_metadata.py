@@ -29,6 +29,10 @@ def _first_xpath(root, paths: tuple[etree.XPath, ...]) -> str | None:
     return None
 
 
+def _may_hold(source: str | None, value: str) -> bool:
+    return source is None or value in source
+
+
 _X = etree.XPath
 # Rarer conventions, looked up only when the page's <meta> tags do not already say it.
 _BYLINE_MARKUP = (
@@ -52,8 +56,11 @@ _META = {
 }
 
 
-def html_metadata(root, url: str | None = None) -> Metadata:
-    """One pass over the page's <meta>, <link>, <title> and <time> elements, then the rest."""
+def html_metadata(root, url: str | None = None, *, source: str | None = None) -> Metadata:
+    """One pass over the page's <meta>, <link>, <title> and <time> elements, then the rest.
+
+    ``source`` is the markup the tree was parsed from: an XPath lookup that scans the whole
+    tree is skipped when the attribute value it looks for is nowhere in the markup."""
     metas: dict[tuple[str, str], str] = {}
     canonical = title = time = None
     for el in root.iter("meta", "link", "title", "time"):
@@ -91,8 +98,9 @@ def html_metadata(root, url: str | None = None) -> Metadata:
         page_url = None
     return Metadata(
         title=meta("title") or title,
-        byline=meta("byline") or _first_xpath(root, _BYLINE_MARKUP),
-        date=meta("date") or _first_xpath(root, _DATE_MARKUP) or time,
+        byline=meta("byline") or (_first_xpath(root, _BYLINE_MARKUP) if _may_hold(source, "author") else None),
+        date=meta("date") or (_first_xpath(root, _DATE_MARKUP) if _may_hold(source, "datePublished") else None)
+        or time,
         language=language,
         url=url or page_url,
         site_name=meta("site_name"),

@@ -16,8 +16,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 BIO = ("Dana Whitfield has covered chips, clouds and the people who build them for twelve years; "
        "before that she wrote firmware for a living and still keeps a soldering iron on her desk.")
-DISCLAIMER = ("Gadget Ledger is reader-supported: when you buy through links on our site we may earn an "
-              "affiliate commission, which never influences what our editors choose to cover.")
+DISCLAIMER = ("Gadget Ledger has tested phones, laptops and headphones in its own lab in Leeds since 2009, and "
+              "every review is written by the person who used the device for at least a fortnight.")
 QUOTE = ("The regulator said it would publish the full list of affected operators before the end of "
          "the consultation period next spring.")
 SITES = {"https://www.chipwire.news/": BIO, "https://gadgetledger.co.uk/": DISCLAIMER}

@@ -420,3 +420,25 @@ def test_article_paragraphs_beside_a_newsletter_line_are_no_box():
     r = clean(_box_page(box).replace(f"<div class='a1'><p>{BODY}</p>", "<div class='a1'>"), input_type="html",
               filters=[PageChrome()])
     assert_kept(r, BODY)
+
+
+# -- affiliate disclosures -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Hearth & Wire may earn a commission when you buy through links on our site.",
+    "The Daily Ledger may receive a share of revenue from purchases made through links on this page.",
+    "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.",
+    "Nous pouvons percevoir une commission sur les achats effectués via nos liens.",
+    "Podemos recibir una comisión por las compras realizadas a través de los enlaces de esta página.",
+])
+def test_affiliate_disclosures_that_start_with_the_site_name(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, "ad_label")
+
+
+def test_article_sentence_about_affiliate_commissions_is_kept():
+    """The disclosure speaks of the site itself ("our site", "this page"); a report on
+    affiliate marketing does not."""
+    line = "Publishers may earn a commission on purchases made through affiliate links, the regulator said."
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_kept(r, line)

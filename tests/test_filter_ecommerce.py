@@ -262,3 +262,25 @@ def test_long_sentence_is_never_matched_whole():
 def test_product_name_above_two_price_lines():
     r = run(HEADLINE, BODY, "Cordless Vacuum V15", "$749.99", "$549.99", BODY_END)
     assert_dropped(r, "Cordless Vacuum V15", "shop_widget", ref="$749.99")
+
+
+def test_bare_prices_in_a_list_of_products_are_a_card_not_a_spec():
+    """A list item holding only prices ("£24.00 £15.00", the crossed-out and the sale price)
+    under a product name is a product card; only a labelled price is a specification."""
+    r = run(HEADLINE, BODY, "- Consumer Law Handbook 2026 (PDF)", "- £24.00 £15.00", "- Returns Templates Pack",
+            "- £9.00", BODY_END)
+    assert_dropped(r, "- £24.00 £15.00", "price_only")
+    assert_dropped(r, "- £9.00", "price_only")
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Bestpreis: ab 79,99 €", "price_only"),  # two labels before the price
+    ("inkl. MwSt., zzgl. Versand", "price_only"),
+    ("PVP: 399,99 €", "price_only"),
+    ("Meilleur prix : 129 €", "price_only"),
+    ("Zum Angebot", "shop_button"),
+    ("Ver oferta en Amazon", "shop_button"),
+])
+def test_price_labels_and_buttons_of_price_comparison_boxes(line, reason):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, reason)

@@ -383,3 +383,14 @@ def test_labelled_run_takes_its_link_lines_and_a_brand_shaped_card_above_it():
     r = run(*lines)
     assert [b.text for b in r.blocks if b.kept] == [HEADLINE, BODY1, BODY2, BODY3]
     assert block(r, "What others are reading").reason == "teaser_header"
+
+
+def test_archive_header_opens_a_zone_of_bulleted_headlines():
+    lines = [HEADLINE, BODY1, BODY2, "From the archive",
+             "* Coupon extensions and affiliate links, explained",
+             "* We tested five price trackers. Two of them phoned home",
+             "* The browser extension market, one year later",
+             BODY3]
+    r = run(*lines)
+    assert_dropped(r, "From the archive", "teaser_header")
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])

@@ -229,6 +229,12 @@ class PageChrome(Filter):
         if n_words <= 40 and _triggered(key, self._langs(), "newsletter_triggers") \
                 and _cues(self._langs(), "newsletter_cues").search(key):
             return "newsletter", False
+        # "Hearth & Wire may earn a commission when you buy through links on our site": the
+        # site's name comes first, so no prefix knows it; the commission, the links and the
+        # site speaking of itself together do
+        if n_words <= 45 and _triggered(key, self._langs(), "affiliate_triggers") \
+                and _cues(self._langs(), "affiliate_cues").search(key):
+            return "ad_label", False
         keys = token_keys(block, depth=4, memo=memo)
         if keys:
             short_link = n_words <= 6 or link_density(block) >= 0.5

@@ -59,8 +59,9 @@ class Ecommerce(Filter):
                 continue
             if self._weak(category, doc.keys[i], doc.stripped[i], table) and not self._shop_context(doc, kept, k, found):
                 continue  # "Sale", "Checkout" or "Total" alone is residue only next to other shop residue
-            if category == "price_only" and self._in_spec_list(doc, kept, k, found):
-                continue  # "Price: $1,199" among a review's specifications
+            if category == "price_only" and self._in_spec_list(doc, kept, k, found) \
+                    and any(c.isalpha() for c in doc.keys[i]):
+                continue  # "Price: $1,199" among a review's specifications; "£24.00 £15.00" is a card's
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
         dropped = {d.index: d.reason for d in out}
         # A product name inside a shop widget: a short label with shop residue on both sides,
