@@ -94,8 +94,14 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Votre adresse e-mail ne sera pas publiée.", "comment_form"),
     ("Deja una respuesta", "comment_form"),
     ("Tu dirección de correo electrónico no será publicada.", "comment_form"),
+    # affiliate disclosures that open with the site's name, which no prefix can know
+    ("Hearth & Wire may earn a commission when you buy through links on our site.", "ad_label"),
+    ("The Daily Ledger may receive a share of revenue from purchases made through links on this page.", "ad_label"),
+    ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "ad_label"),
+    ("Nous pouvons percevoir une commission sur les achats effectués via nos liens.", "ad_label"),
+    ("Podemos recibir una comisión por las compras realizadas a través de los enlaces de esta página.", "ad_label"),
 ])
-def test_cookie_notices_and_comment_forms(line, reason):
+def test_notices_forms_and_disclosures(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_dropped(r, line, reason)
 
@@ -420,20 +426,6 @@ def test_article_paragraphs_beside_a_newsletter_line_are_no_box():
     r = clean(_box_page(box).replace(f"<div class='a1'><p>{BODY}</p>", "<div class='a1'>"), input_type="html",
               filters=[PageChrome()])
     assert_kept(r, BODY)
-
-
-# -- affiliate disclosures -----------------------------------------------------------------------
-
-@pytest.mark.parametrize("line", [
-    "Hearth & Wire may earn a commission when you buy through links on our site.",
-    "The Daily Ledger may receive a share of revenue from purchases made through links on this page.",
-    "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.",
-    "Nous pouvons percevoir une commission sur les achats effectués via nos liens.",
-    "Podemos recibir una comisión por las compras realizadas a través de los enlaces de esta página.",
-])
-def test_affiliate_disclosures_that_start_with_the_site_name(line):
-    r = run(HEADLINE, BODY, line, BODY_END)
-    assert_dropped(r, line, "ad_label")
 
 
 def test_article_sentence_about_affiliate_commissions_is_kept():
