@@ -33,6 +33,12 @@ class _Line(NamedTuple):
     start: int  # offset of the first non-space character
     end: int  # offset after the last non-space character
     text: str
+    indent: int = 0  # blank characters before ``start`` on its line (a wrapped list item's)
+
+    @property
+    def width(self) -> int:
+        """Columns the line takes, its indentation included: what a wrapper measured."""
+        return self.indent + len(self.text)
 
 
 def _lines(text: str) -> list[_Line | None]:
@@ -47,8 +53,8 @@ def _lines(text: str) -> list[_Line | None]:
         line = raw.rstrip(_LINE_BREAKS)  # its own line break only: the others split it
         content = line.strip(_BLANK)
         if content:
-            start = pos + len(line) - len(line.lstrip(_BLANK))
-            out.append(_Line(start, start + len(content), content))
+            indent = len(line) - len(line.lstrip(_BLANK))
+            out.append(_Line(pos + indent, pos + indent + len(content), content, indent))
         else:
             out.append(None)
         pos += len(raw)
@@ -71,7 +77,7 @@ def _wraps_into(line: _Line, nxt: _Line, width: int) -> bool:
     if _BULLET.match(nxt.text) or _MD_HEADING.match(nxt.text) or nxt.text == line.text:
         return False
     first = _FIRST_WORD.match(nxt.text)
-    return len(line.text) + 1 + (len(first.group()) if first else 0) > width
+    return line.width + 1 + (len(first.group()) if first else 0) > width
 
 
 def _wrap_width(lines: list[_Line | None]) -> int | None:
@@ -89,7 +95,7 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
         paragraphs += 1
     if paragraphs < 2:
         return None
-    width = _percentile([len(a.text) for a, _ in followed], 0.9)
+    width = _percentile([a.width for a, _ in followed], 0.9)
     if not 30 <= width <= 200:
         return None
     wrapped = [(a, b) for a, b in followed if _wraps_into(a, b, width)]

@@ -96,6 +96,15 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Tu dirección de correo electrónico no será publicada.", "comment_form"),
     # affiliate disclosures that open with the site's name, which no prefix can know
     ("Hearth & Wire may earn a commission when you buy through links on our site.", "ad_label"),
+    # comment counts and links, consent for an embed, a newsletter's sign-off
+    ("reader comments 142", "comment_form"),
+    ("See all 48 comments", "comment_form"),
+    ("Kommentare lesen (212 Beiträge)", "comment_form"),
+    ("Ver 17 comentarios", "comment_form"),
+    ("Mit Ihrer Zustimmung wird hier ein externes Video (YouTube) geladen.", "cookie_notice"),
+    ("Externe Inhalte laden", "cookie_notice"),
+    ("Thanks for reading The Backhaul! Subscribe for free to receive new posts and support my work.", "newsletter"),
+    ("Type your email…", "newsletter"),
     ("The Daily Ledger may receive a share of revenue from purchases made through links on this page.", "ad_label"),
     ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "ad_label"),
     ("Nous pouvons percevoir une commission sur les achats effectués via nos liens.", "ad_label"),
@@ -190,6 +199,12 @@ def test_previous_next_label_and_the_linked_headline(label, linked):
     assert_dropped(r, linked, "prev_next", ref=label)
 
 
+def test_a_box_header_after_a_next_link_is_not_its_linked_title():
+    r = run(HEADLINE, BODY, BODY_END, "Next story →", "Related Stories")
+    assert_dropped(r, "Next story →", "prev_next")
+    assert_kept(r, "Related Stories")  # left to the teaser filter, with the cards under it
+
+
 # -- breadcrumbs, skip links, footer, page header ------------------------------------------------
 
 @pytest.mark.parametrize("crumb", [
@@ -198,6 +213,7 @@ def test_previous_next_label_and_the_linked_headline(label, linked):
     "Startseite » Funk & Fernsehen » Hintergrund",
     "Accueil > Télécoms > Antennes relais",
     "Inicio / Ciencia y tecnología / Redes del futuro",
+    "Startseite › News › 2025 › KW 11 › Smart Home: Hersteller schaltet die Cloud für alte Zentralen ab",
     "Home > Deep Dives",
 ])
 def test_breadcrumbs_with_any_section_names(crumb):

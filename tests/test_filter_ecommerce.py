@@ -93,6 +93,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("inkl. MwSt., zzgl. Versand", "price_only"),
     ("PVP: 399,99 €", "price_only"),
     ("Meilleur prix : 129 €", "price_only"),
+    # a price and the store it links to
+    ("$279.99 at Amazon", "price_only"),
+    ("349,00€ en Amazon", "price_only"),
+    ("79,99 € bei MediaMarkt", "price_only"),
 ])
 def test_prices_and_shipping_offers_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -92,7 +92,15 @@ _DE_MORE = "Behindertenverbände befürchten, dass die Roboter Rollstuhlfahrern 
      "antes de 2028, con una inversión de 90 millones de euros, según el contrato que la compañía adjudicó este "
      "martes.",
      "Los usuarios llevan años reclamando una conexión estable en los túneles."),
-], ids=["en", "de", "fr", "es"])
+    # reworded: nearly all of its vocabulary is in the paragraph, little of its phrasing
+    ("Lumen's switch firmware bricks older routers",
+     "A firmware update pushed last week left thousands of older Lumen mesh routers unable to start, and the "
+     "company has not said when a fix will arrive.",
+     "Thousands of older Lumen mesh routers stopped working last week after the company pushed out new "
+     "firmware to them overnight; owners say the devices no longer start, and Lumen has given no date for a fix "
+     "beyond promising that engineers are on it.",
+     "Owners began posting photos of the blinking amber light on the company's forum within hours."),
+], ids=["en", "de", "fr", "es", "reworded"])
 def test_dek_restating_the_first_paragraph_points_at_it(headline, dek, para, more):
     r = run(headline, dek, para, more)
     assert_block(r, 1, dek, kept=False, reason="near_repeat", ref=2)

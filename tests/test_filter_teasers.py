@@ -263,6 +263,9 @@ def test_read_more_glued_to_the_end_of_a_paragraph_is_cut_off(tail):
     "Lire aussi | Les hôpitaux bretons migrent vers un cloud régional",
     "Auch spannend: Warum Schnelllader an Autobahnen oft leer stehen",
     "Pour aller plus loin : Le cloud souverain attire les mairies",
+    # a site's own name after a preposition, then a pipe or (after a longer lead-in) a colon
+    "En Gadgetario | Por qué las baterías de litio se hinchan y qué hacer si te pasa",
+    "Previously in The Backhaul: The hidden cost of instant payouts",
 ])
 def test_inline_teasers(line):
     r = run(HEADLINE, BODY1, line, BODY2)
@@ -394,3 +397,20 @@ def test_archive_header_opens_a_zone_of_bulleted_headlines():
     r = run(*lines)
     assert_dropped(r, "From the archive", "teaser_header")
     assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])
+
+
+def test_lone_headline_under_a_known_header_inside_the_article():
+    """"Further Reading" and one linked title between two paragraphs: the zone search stops at
+    the paragraph after it, but under a known header a lone headline is a card."""
+    lines = [HEADLINE, BODY1, "Further Reading", "Repair ships are booked for years, and cable owners are paying for it",
+             BODY2, BODY3]
+    r = run(*lines)
+    assert_dropped(r, "Further Reading", "teaser_header")
+    assert_dropped(r, lines[3], "teaser_card", ref="Further Reading")
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])
+
+
+def test_site_name_prefix_does_not_take_an_ordinary_sentence():
+    line = "En Madrid | la huelga de metro sigue sin acuerdo tras la reunión del lunes."
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_kept(r, line)

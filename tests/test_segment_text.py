@@ -173,3 +173,20 @@ def test_lines_keep_exact_offsets(text):
         if line is not None:
             assert text[line.start:line.end] == line.text
             assert line.text == line.text.strip().strip("\ufeff").strip()
+
+
+def test_wrapped_list_item_continues_on_its_indented_line():
+    """html2text indents list items and their continuation lines: the wrap width counts the
+    indentation, or a bullet that just fits is taken for a short line and cut in two."""
+    para = ("The company said the change would apply to every plan from the first of March, and that "
+            "existing subscribers would be moved automatically without having to do anything at all.")
+    wrapped = textwrap.fill(para, 72)
+    items = ["  * all eleven raised their subscription price in January or February;",
+             "  * nine of them ran a discount code for annual plans in the same",
+             "    period;",
+             "  * and all eleven get most of their revenue from readers outside the",
+             "    country where they live."]
+    text = "\n\n".join([wrapped, "\n".join(items), wrapped])
+    texts = [b.text for b in segment_text(text)]
+    assert "* nine of them ran a discount code for annual plans in the same period;" in texts
+    assert "* and all eleven get most of their revenue from readers outside the country where they live." in texts

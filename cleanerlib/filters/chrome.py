@@ -20,6 +20,7 @@ from ._evidence import (
     TopicProfile,
     is_headline_shaped,
     link_density,
+    looks_like_residue,
     phrase_table,
     strip_decoration,
     token_hint,
@@ -221,7 +222,7 @@ class PageChrome(Filter):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
-        if block.kind is not Kind.TABLE and n_words <= 15 and self._breadcrumb(block.text) and (
+        if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(block.text) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(block.text, home_first=True)):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
@@ -263,14 +264,21 @@ class PageChrome(Filter):
     def _breadcrumb(text: str, home_first: bool = False) -> bool:
         """A trail of short section names ("Home » AI » Chips"); below the headline only one
         that starts at the home page, since "Python 3.12 → 3.13 → 3.14" is article text."""
-        if len(text) > 200 or not _BREADCRUMB_CHAR.search(text) or "http" in text or "\u00ab" in text \
-                or word_count(text) > 15:
+        if len(text) > 240 or not _BREADCRUMB_CHAR.search(text) or "http" in text or "\u00ab" in text \
+                or word_count(text) > 25:
             return False
         label, colon, rest = text.partition(":")
         if colon and len(label.split()) <= 4 and _BREADCRUMB_SEP.search(rest):
             text = rest  # "You are here: Home / News"
         parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
-        if len(parts) < 2 or any(not p or len(p.split()) > 8 or p[-1] in ".!?;,:" or not p[0].isalnum() or not any(c.isalpha() for c in p) for p in parts):
+        # the last step may be the article's own title ("… › KW 11 › Smart Home: Vireo schaltet …")
+        if len(parts) < 2 or any(not p or len(p.split()) > (20 if k == len(parts) - 1 and len(parts) >= 3 else 8)
+                                 or p[-1] in ".!?;,:" or not p[0].isalnum() for k, p in enumerate(parts)):
+            return False
+        # section names are words; a year or an issue number may sit between them, but
+        # "Python 3.12 → 3.13 → 3.14" is a sequence of versions
+        worded = sum(1 for p in parts if any(c.isalpha() for c in p))
+        if not any(c.isalpha() for c in parts[0]) or 2 * worded <= len(parts):
             return False
         first = parts[0].casefold().strip(" \u2302\U0001f3e0")
         if home_first:
@@ -363,7 +371,8 @@ class PageChrome(Filter):
                     and (_cues(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
-            elif category == "prev_next" and is_headline_shaped(block.text, max_words=20):
+            elif category == "prev_next" and is_headline_shaped(block.text, max_words=20) \
+                    and not looks_like_residue(key):  # the header of the next box is not a linked title
                 if doc.n_words[i] <= 3:
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
                     decided.add(j)

@@ -42,7 +42,12 @@ class RepeatedParagraphs(Filter):
     - ``max_postings``: trigrams in more blocks than this carry no evidence and are skipped
       (this bounds the cost on long, repetitive documents);
     - ``candidate_grams``: a block is compared with the blocks that share one of its this many
-      rarest trigrams (a twin shares most of them), which keeps the work per block bounded.
+      rarest trigrams (a twin shares most of them), which keeps the work per block bounded;
+    - ``dek_overlap``, ``dek_coverage``, ``dek_score``: a dek (the first text under the
+      headline) restates a longer paragraph after it when at least ``dek_overlap`` of its
+      content words and ``dek_coverage`` of its trigrams are found there, and the two shares
+      add up to ``dek_score``: editors reword a dek, so much of the vocabulary with little of
+      the phrasing counts, and so does less vocabulary with more phrasing.
     """
 
     name = "repeats"
@@ -63,8 +68,9 @@ class RepeatedParagraphs(Filter):
         max_postings: int = 12,
         candidate_grams: int = 16,
         dek_max_words: int = 60,
-        dek_overlap: float = 0.75,
-        dek_coverage: float = 0.2,
+        dek_overlap: float = 0.55,
+        dek_coverage: float = 0.15,
+        dek_score: float = 0.85,
         dek_opening: int = 8,
     ) -> None:
         self.min_words = min_words
@@ -77,6 +83,7 @@ class RepeatedParagraphs(Filter):
         self.dek_max_words = dek_max_words
         self.dek_overlap = dek_overlap
         self.dek_coverage = dek_coverage
+        self.dek_score = dek_score
         self.dek_opening = dek_opening
 
     def decide(self, doc: Document) -> Iterable[Drop]:
@@ -196,7 +203,10 @@ class RepeatedParagraphs(Filter):
             shared = len(own & content_stems(doc.tokens[b.index]))
             other = doc.tokens[b.index]
             reused = len(phrases & _grams(other, k))
-            if shared >= 5 and shared >= self.dek_overlap * len(own) and reused >= self.dek_coverage * len(phrases):
+            # much of its vocabulary and some of its phrasing, or less of one and more of the other
+            words_share, phrase_share = shared / len(own), reused / len(phrases)
+            if shared >= 5 and words_share >= self.dek_overlap and phrase_share >= self.dek_coverage \
+                    and words_share + phrase_share >= self.dek_score:
                 return Drop(dek.index, "near_repeat",
                             f"A dek restating block {b.index} ({shared} of its {len(own)} content words).", ref=b.index)
             # the dek opens with the paragraph's own first words, then adds or cuts a clause

@@ -73,7 +73,15 @@ def _tables(langs: tuple[str, ...] | None):
                             inline_prefixes)
     inline_caps = LetterGated(re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE), inline_prefixes)
     tail_words = frozenset(r.rsplit(" ", 1)[-1] for r in glueable)
-    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words
+    # "En Gadgetario | Por qué…", "Previously in The Backhaul: The hidden cost…": a site's name
+    # after a preposition, then a pipe (or, after a longer lead-in, a colon), then a headline
+    words = sorted(set(sec.get("site_prefix_words", ())), key=len, reverse=True)
+    multi = "|".join(re.escape(w) for w in words if " " in w) or "(?!x)x"
+    single = "|".join(re.escape(w) for w in words if " " not in w) or "(?!x)x"
+    name = r"[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}"
+    site_re = LetterGated(re.compile(rf"^\W*(?:(?i:{multi})\s+{name}\s*[|:]|(?i:{single})\s+{name}\s*\|)\s*(?=\S)"),
+                          words)
+    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re
 
 
 _TAIL_DECORATION = " \t.\u2026])" + "".join(_LINK_ARROWS)
@@ -114,7 +122,7 @@ class CrossPromo(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
-        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words = tables
+        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -155,6 +163,9 @@ class CrossPromo(Filter):
             # with nothing under it, only a known multi-word header is one: "More on the
             # numbers" (a header's prefix) can just as well be a subheading of the article
             known = " " in stripped[h] and stripped[h] in headers
+            if known and not zone and tail is None:
+                zone = self._lone_card(doc, kept, k + 1, topics, is_header)
+                end = k + 1 + len(zone)
             if zone or tail is not None or known:
                 out[h] = Drop(h, "teaser_header", f"Opens a teaser zone of {len(zone)} block(s).")
                 for i in zone:
@@ -205,7 +216,7 @@ class CrossPromo(Filter):
             if i in out or i in tail_blocks:
                 continue
             text = doc.blocks[i].text
-            if self._inline_teaser(text, inline_re, inline_caps):
+            if self._inline_teaser(text, inline_re, inline_caps, site_re):
                 out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                 continue
             m = glued_head.match(text)
@@ -260,6 +271,22 @@ class CrossPromo(Filter):
                 ending, card_start = ending or "ellipsis", True
             k += 1
         return zone, k, None
+
+    def _lone_card(self, doc, kept, k, topics, is_header) -> list[int]:
+        """The one headline under a known header ("Further Reading", then a linked title) when
+        the article goes on right after it, which is why the zone search stopped there."""
+        if k >= len(kept):
+            return []
+        i = kept[k]
+        b = doc.blocks[i]
+        header = doc.blocks[kept[k - 1]]
+        if header.hints is not None and b.source.xpath is not None \
+                and not b.source.xpath.startswith(header.hints.group + "/"):
+            return []  # in HTML, only inside the header's own box
+        if is_header(i) or not is_headline_shaped(b.text, max_words=16, n_words=doc.n_words[i]) \
+                or self._body_like(doc, i, topics, [i]):
+            return []
+        return [i]
 
     @staticmethod
     def _ending_ahead(doc, kept, k, ending, is_read_more, glued_head, span: int = 3) -> bool:
@@ -404,8 +431,8 @@ class CrossPromo(Filter):
         return card
 
     @staticmethod
-    def _inline_teaser(text: str, inline_re, inline_caps) -> bool:
-        m = inline_re.match(text)
+    def _inline_teaser(text: str, inline_re, inline_caps, site_re) -> bool:
+        m = inline_re.match(text) or site_re.match(text)
         if m is None:
             m = inline_caps.match(text)
             if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
