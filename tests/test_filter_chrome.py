@@ -450,3 +450,25 @@ def test_article_sentence_about_affiliate_commissions_is_kept():
     line = "Publishers may earn a commission on purchases made through affiliate links, the regulator said."
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_kept(r, line)
+
+
+@pytest.mark.parametrize("label", ["Tags", "Temas", "Themen"])
+def test_bare_tag_label_and_the_tags_under_it_one_per_line(label):
+    r = run(HEADLINE, BODY, BODY_END, label, "Smartphones", "Batteries", "Right to repair", "Newsletter")
+    assert_dropped(r, label, "tag_list")
+    for tag in ("Smartphones", "Batteries", "Right to repair"):
+        assert_dropped(r, tag, "tag_list", ref=label)
+
+
+def test_bare_tag_label_before_a_paragraph_is_left_alone():
+    r = run(HEADLINE, BODY, "Topics", BODY_END)
+    assert_all_kept(r)
+
+
+def test_labelled_category_line_takes_no_lines_under_it():
+    """"Kategorie: Erste Versuche" names its own tag; the "label: value" lines under it are a
+    photo's details, not tags."""
+    r = run(HEADLINE, BODY, "Kategorie: Erste Versuche", "Art der Aufnahme: Digitalfoto", "Optik: Teleobjektiv",
+            BODY_END)
+    assert_kept(r, "Art der Aufnahme: Digitalfoto")
+    assert_kept(r, "Optik: Teleobjektiv")

@@ -133,6 +133,11 @@ def _triggered(key: str, langs: tuple[str, ...] | None, name: str) -> bool:
     return _triggers(langs, name).search(key) is not None
 
 
+def _bare_label(text: str) -> bool:
+    """"Tags" or "Temas:" with nothing after it ("Kategorie: Erste Versuche" names its tag)."""
+    return len(text.split()) <= 3 and _after_label(text) in ("", text)
+
+
 def _after_label(text: str) -> str:
     """What follows the label of a labelled line ("Tags: a, b" -> "a, b")."""
     head, sep, rest = text.partition(":")
@@ -174,6 +179,10 @@ class PageChrome(Filter):
         kept = [b.index for b in doc.blocks if b.kept]
         position = {i: k for k, i in enumerate(kept)}
         confirmed = self._confirm_weak(found, kept, position)
+        # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
+        confirmed.update(i for i, (category, weak) in found.items()
+                         if weak and category == "tag_list" and _bare_label(doc.blocks[i].text)
+                         and self._tag_items(doc, kept, position[i], set(found)))
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
         footer = []  # the page footer: the run of chrome and scraps that ends the page
@@ -371,6 +380,10 @@ class PageChrome(Filter):
                     and (_cues(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
+            elif category == "tag_list" and _bare_label(doc.blocks[i].text):
+                items = self._tag_items(doc, kept, k, decided)
+                out.extend(Drop(j, "tag_list", "A tag under a tag-list label.", ref=i) for j in items)
+                decided.update(items)
             elif category == "prev_next" and is_headline_shaped(block.text, max_words=20) \
                     and not looks_like_residue(key):  # the header of the next box is not a linked title
                 if doc.n_words[i] <= 3:
@@ -403,6 +416,19 @@ class PageChrome(Filter):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.update((i, j))
         return out
+
+    @staticmethod
+    def _tag_items(doc: Document, kept: list[int], k: int, taken: set[int], max_items: int = 20) -> list[int]:
+        """The tags under the bare label at ``kept[k]`` ("Tags", "Temas"), one per line as a
+        scrape leaves them: short names, none a sentence, at least two, up to the first longer
+        line or other chrome."""
+        items = []
+        for j in kept[k + 1:k + 1 + max_items]:
+            text = doc.blocks[j].text.rstrip()
+            if j in taken or j == doc.title_index or doc.n_words[j] > 4 or ":" in text or text.endswith((".", "!", "?")):
+                break
+            items.append(j)
+        return items if len(items) >= 2 else []
 
     # -- the page title's site-name suffix ---------------------------------------------------
     def _site_name(self, doc: Document) -> Drop | None:
