@@ -6,24 +6,12 @@ cover the largest share of the document's tokens wins, if it wins clearly.
 
 from __future__ import annotations
 
-from collections import Counter
-from functools import cache
 from typing import Iterable, Sequence
 
 from ._normalize import words
 from .filters._phrases import languages, word_set
 
 __all__ = ["detect_language", "language_of_tokens"]
-
-
-@cache
-def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Every stopword of every language -> the languages it belongs to (static data)."""
-    out: dict[str, list[str]] = {}
-    for lang in languages():
-        for word in word_set(lang, "stopwords"):
-            out.setdefault(word, []).append(lang)
-    return {w: tuple(ls) for w, ls in out.items()}
 
 
 def detect_language(normalized_texts: Iterable[str], *, max_words: int = 1000) -> str | None:
@@ -39,11 +27,8 @@ def language_of_tokens(token_lists: Iterable[Sequence[str]], *, max_words: int =
             break
     if len(tokens) < 5:
         return None
-    hits = dict.fromkeys(languages(), 0)
-    owners = _stopword_languages()
-    for token, count in Counter(tokens).items():
-        for lang in owners.get(token, ()):
-            hits[lang] += count
+    # one pass in C per language: how many of the tokens are its stopwords
+    hits = {lang: sum(map(word_set(lang, "stopwords").__contains__, tokens)) for lang in languages()}
     scores = sorted(((n, lang) for lang, n in hits.items()), key=lambda s: (-s[0], s[1]))
     best_hits, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
