@@ -126,11 +126,19 @@ def _byline_shaped(text: str) -> bool:
     if not 2 <= len(text.split()) <= 6:
         return False
     lowered = text.casefold()
+    if not lowered.startswith(_name_starts()):
+        return False
     for prefix in _name_prefixes():
         if lowered.startswith(prefix + " ") or lowered.startswith(prefix + ":"):
             rest = text[len(prefix):].lstrip(" :").split()
             return bool(rest) and all(w[:1].isupper() for w in rest if len(w) > 3)
     return False
+
+
+@cache
+def _name_starts() -> tuple[str, ...]:
+    """What an author line starts with: a name prefix and a space or a colon (static data)."""
+    return tuple(p + sep for p in _name_prefixes() for sep in " :")
 
 
 @cache

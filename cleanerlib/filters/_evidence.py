@@ -111,8 +111,8 @@ class PhraseTable:
         m = self.regex.match(_BULLET.sub("", key).strip(" .!"))
         return self.regex_categories[m.lastgroup] if m is not None else None
 
-    def match(self, key: str) -> str | None:
-        return self.match_exact(key) or self.match_regex(key) or self.match_prefix(key)
+    def match(self, key: str, stripped: str | None = None) -> str | None:
+        return self.match_exact(key, stripped) or self.match_regex(key) or self.match_prefix(key)
 
 
 @cache
@@ -183,9 +183,9 @@ def looks_like_residue(key: str) -> bool:
     Used outside the filters where a decision must not be fooled by residue, such as picking
     the headline of a plain-text scrape ("Free shipping on orders over $50" is not one).
     """
-    if phrase_table("ecommerce").match(key) or phrase_table("chrome").match(key):
-        return True
     stripped = strip_decoration(key)
+    if phrase_table("ecommerce").match(key, stripped) or phrase_table("chrome").match(key, stripped):
+        return True
     teasers = merged_section("teasers")
     return stripped in teasers.get("headers", ()) or stripped in teasers.get("read_more", ())
 
