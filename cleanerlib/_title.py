@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
-from .filters._evidence import content_stems, looks_like_residue, phrase_table
+from .filters._evidence import content_stems, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
@@ -96,8 +96,9 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
-            if phrase_table("chrome").match_prefix(keys[b.index]) is not None:
-                continue  # a cookie notice above the headline is no paragraph of the article
+            if phrase_table("chrome").match_prefix(keys[b.index]) is not None \
+                    or prose_residue(keys[b.index], n_words) is not None:
+                continue  # a cookie notice or affiliate disclosure above the headline: not the article
             stop = b.index
             break
         if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(keys[b.index])) \

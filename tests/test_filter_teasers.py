@@ -414,3 +414,15 @@ def test_site_name_prefix_does_not_take_an_ordinary_sentence():
     line = "En Madrid | la huelga de metro sigue sin acuerdo tras la reunión del lunes."
     r = run(HEADLINE, BODY1, line, BODY2)
     assert_kept(r, line)
+
+
+def test_known_header_over_a_paragraph_of_its_own_is_a_section_of_the_article():
+    """"Related reading" can title a section of the article; with a paragraph of the article
+    right under it (in HTML: a heading and a paragraph in the same container) it stays."""
+    para = ("Related reading on cable repairs is scarce: the regulator's own guidance on damaged sea cables "
+            "runs to two pages and has not been updated since 2019, and the three industry reports the operators "
+            "pointed us to all predate the shortage of repair ships that has held up the work this winter.")
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1><p>{BODY1}</p>"
+            f"<p>{BODY2}</p><h3>Related reading</h3><p>{para}</p><p>{BODY3}</p></article></body></html>")
+    r = clean(html, input_type="html", filters=[CrossPromo()])
+    assert_all_kept(r)

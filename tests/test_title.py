@@ -150,3 +150,15 @@ def test_text_title_skips_a_long_cookie_notice_and_a_byline_and_takes_a_long_hea
              headline, "By Lucia Fernandez", ARTICLE]
     assert _text_title(lines) == headline
     assert _text_title(["By Lucia Fernandez", "Prices climb", ARTICLE]) == "Prices climb"
+
+
+def test_affiliate_disclosure_above_the_headline_is_not_the_first_paragraph():
+    blocks = segment_text("\n".join([
+        "Hardware > Handhelds",
+        "Gamer Weekly is supported by its audience. When you purchase through links on our site, we may earn "
+        "an affiliate commission. Here is how it works and why you can trust us.",
+        "Corvex's Blade X handheld ships with a charger that cannot keep up with it",
+        "Plug the Blade X into the charger that comes in its box and play something demanding, and the battery "
+        "still drains, slowly but steadily, owners say, because the charger delivers less than the device draws.",
+    ]))
+    assert text_title_index(blocks) == 2

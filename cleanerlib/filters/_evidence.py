@@ -29,6 +29,9 @@ __all__ = [
     "link_density",
     "content_words",
     "content_stems",
+    "cue_pattern",
+    "prose_residue",
+    "looks_like_residue",
 ]
 
 # a count in brackets after a label: "Comments (23)", "Cart [0]"
@@ -175,6 +178,33 @@ class LetterGated:
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if may_start_with(text, self.letters) else None
+
+
+@cache
+def cue_pattern(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
+    """One cue list of the chrome section as a single compiled alternation."""
+    patterns = merged_section("chrome", langs).get(name, ())
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x")
+
+
+@cache
+def _triggers(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
+    words = sorted(set(merged_section("chrome", langs).get(name, ())), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!x)x")
+
+
+def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> str | None:
+    """``"newsletter"`` or ``"ad_label"`` for chrome written as a sentence, which no phrase
+    list can spell out: a newsletter pitch ("Every Friday we send …, it's free") or an
+    affiliate disclosure that opens with the site's name ("Hearth & Wire may earn a
+    commission when you buy through links on our site"). A cheap word test comes first."""
+    if n_words <= 40 and _triggers(langs, "newsletter_triggers").search(key) \
+            and cue_pattern(langs, "newsletter_cues").search(key):
+        return "newsletter"
+    if n_words <= 45 and _triggers(langs, "affiliate_triggers").search(key) \
+            and cue_pattern(langs, "affiliate_cues").search(key):
+        return "ad_label"
+    return None
 
 
 def looks_like_residue(key: str) -> bool:

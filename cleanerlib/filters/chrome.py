@@ -18,10 +18,12 @@ from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
+    cue_pattern,
     is_headline_shaped,
     link_density,
     looks_like_residue,
     phrase_table,
+    prose_residue,
     strip_decoration,
     token_hint,
     token_keys,
@@ -106,13 +108,6 @@ _ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*|\s+")
 
 
 @cache
-def _cues(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
-    """One cue list of the chrome section as a single compiled alternation."""
-    patterns = merged_section("chrome", langs).get(name, ())
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x")
-
-
-@cache
 def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Network names, share labels (longest first), and the words a share line can start with."""
     sec = merged_section("chrome", langs)
@@ -120,17 +115,6 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     labels = tuple(sorted(set(sec.get("share_labels", ())), key=len, reverse=True))
     starts = frozenset(w.split(" ", 1)[0] for w in (*networks, *labels))
     return networks, labels, starts
-
-
-@cache
-def _triggers(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
-    words = sorted(set(merged_section("chrome", langs).get(name, ())), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words) or "(?!x)x")
-
-
-def _triggered(key: str, langs: tuple[str, ...] | None, name: str) -> bool:
-    """A cheap test before a costly one: does the line contain any word its cues need?"""
-    return _triggers(langs, name).search(key) is not None
 
 
 def _bare_label(text: str) -> bool:
@@ -227,7 +211,7 @@ class PageChrome(Filter):
                 category = None
             elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
                 category = None
-            elif category in _PREFIX_NEEDS and not _cues(self._langs(), _PREFIX_NEEDS[category]).search(key):
+            elif category in _PREFIX_NEEDS and not cue_pattern(self._langs(), _PREFIX_NEEDS[category]).search(key):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
@@ -236,15 +220,9 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
-        if n_words <= 40 and _triggered(key, self._langs(), "newsletter_triggers") \
-                and _cues(self._langs(), "newsletter_cues").search(key):
-            return "newsletter", False
-        # "Hearth & Wire may earn a commission when you buy through links on our site": the
-        # site's name comes first, so no prefix knows it; the commission, the links and the
-        # site speaking of itself together do
-        if n_words <= 45 and _triggered(key, self._langs(), "affiliate_triggers") \
-                and _cues(self._langs(), "affiliate_cues").search(key):
-            return "ad_label", False
+        category = prose_residue(key, n_words, self._langs())
+        if category is not None:
+            return category, False
         keys = token_keys(block, depth=4, memo=memo)
         if keys:
             short_link = n_words <= 6 or link_density(block) >= 0.5
@@ -377,7 +355,7 @@ class PageChrome(Filter):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
             elif category == "ad_label" and doc.n_words[i] <= 3 and doc.n_words[j] <= 40 \
-                    and (_cues(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
+                    and (cue_pattern(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
                 out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
                 decided.add(j)
             elif category == "tag_list" and _bare_label(doc.blocks[i].text):

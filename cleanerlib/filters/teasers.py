@@ -166,6 +166,9 @@ class CrossPromo(Filter):
             if known and not zone and tail is None:
                 zone = self._lone_card(doc, kept, k + 1, topics, is_header)
                 end = k + 1 + len(zone)
+                if not zone and self._introduces_body(doc, kept, k + 1, topics):
+                    k += 1
+                    continue  # "Related reading" over a paragraph of its own: a section of the article
             if zone or tail is not None or known:
                 out[h] = Drop(h, "teaser_header", f"Opens a teaser zone of {len(zone)} block(s).")
                 for i in zone:
@@ -271,6 +274,19 @@ class CrossPromo(Filter):
                 ending, card_start = ending or "ellipsis", True
             k += 1
         return zone, k, None
+
+    def _introduces_body(self, doc, kept, k, topics) -> bool:
+        """Is the block after a header a paragraph of the article (the header then titles a
+        section of it)? In HTML only when both sit in the article's own flow: a heading tag
+        and a paragraph in the same container."""
+        if k >= len(kept):
+            return False
+        i = kept[k]
+        header = doc.blocks[kept[k - 1]]
+        if header.hints is not None and (header.hints.tag not in ("h2", "h3", "h4", "h5", "h6")
+                                         or header.hints.group != doc.blocks[i].hints.group):
+            return False
+        return doc.blocks[i].kind is Kind.PARAGRAPH and self._body_like(doc, i, topics, [i])
 
     def _lone_card(self, doc, kept, k, topics, is_header) -> list[int]:
         """The one headline under a known header ("Further Reading", then a linked title) when
