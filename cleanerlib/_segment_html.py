@@ -40,7 +40,6 @@ _KIND_OF = {
 _CELL_TAGS = frozenset(("td", "th"))
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_PREFIXED_STEP = re.compile(r"(?<=/)([^/\[]*:[^/\[]*)")
 #: libxml2 reports its nesting limit (256 open elements) as a resource-limit error
 _TOO_DEEP = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _MAX_DEPTH = 200
@@ -151,18 +150,6 @@ def _items_with_separators(segments: list[list], items: list[list]) -> list[tupl
     return out
 
 
-def _xpath(tree, el) -> str:
-    """``tree.getpath(el)``, with prefixed tag names (``fb:root``, ``o:p``) as ``name()`` tests.
-
-    A step such as ``fb:root`` is a namespace prefix to XPath and fails to evaluate, while the
-    HTML parser keeps the colon as part of a plain tag name.
-    """
-    path = tree.getpath(el)
-    if ":" not in path:
-        return path
-    return _PREFIXED_STEP.sub(lambda m: f"*[name()='{m.group(1)}']", path)
-
-
 def parse_html(source_text: str) -> HtmlPage:
     """Parse with lxml's forgiving HTML parser; the tree matches ``document_fromstring``."""
     # lxml refuses str input that carries an XML encoding declaration; blanking it keeps offsets.
@@ -207,7 +194,6 @@ def _subtree_tokens(el) -> tuple[str, ...]:
 def segment_html(page: HtmlPage) -> list[Block]:
     """Blocks of an HTML page in document order, each with its element's xpath and line."""
     root = page.root
-    tree = root.getroottree()
     # (text, owner, the element that holds the text, whether the text is all of that element,
     # link characters, the inline element that holds all of the text or None)
     raw: list[tuple[str, _Owner, object, bool, int, object]] = []

@@ -148,7 +148,6 @@ class PageChrome(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         table = phrase_table("chrome", self._langs())
-        n = len(doc.blocks)
         found: dict[int, tuple[str, bool]] = {}  # index -> (category, weak?)
         memo: dict = {}  # class/id tokens -> token_keys, for this page
         for b in doc.blocks:

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import phrase_table, token_hint, word_count
+from ._evidence import phrase_table, token_hint
 
 __all__ = ["Ecommerce"]
 
