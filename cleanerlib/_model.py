@@ -132,7 +132,7 @@ class Block:
         return Block(self.index, self.text, self.kind, self.source, self.kept, self.dropped_by, self.reason,
                      self.detail, self.ref, Span(start, start + len(self.text)), self.hints, self.pieces)
 
-    def dropped(self, by: str, reason: str | None, detail: str | None, ref: int | None) -> "Block":
+    def as_dropped(self, by: str, reason: str | None, detail: str | None, ref: int | None) -> "Block":
         """This block removed by filter ``by`` (built field by field, as :meth:`placed`: the
         main-content filter alone drops half the blocks of every page)."""
         return Block(self.index, self.text, self.kind, self.source, False, by, reason, detail, ref, self.output,

@@ -445,7 +445,7 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
         old_to_new.append(len(new_blocks))
         if i in whole:
             d = whole[i]
-            new_blocks.append(block.dropped(filter_name, d.reason, d.detail, d.ref))
+            new_blocks.append(block.as_dropped(filter_name, d.reason, d.detail, d.ref))
         else:
             new_blocks.append(block)
         derived.append((doc.keys[i], doc.n_words[i], doc.stripped[i], doc.tokens[i]))
