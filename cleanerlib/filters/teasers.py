@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
-from .._model import Kind
+from .._model import Block, Kind
 from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
@@ -82,6 +82,13 @@ def _tables(langs: tuple[str, ...] | None):
     site_re = LetterGated(re.compile(rf"^\W*(?:(?i:{multi})\s+{name}\s*[|:]|(?i:{single})\s+{name}\s*\|)\s*(?=\S)"),
                           words)
     return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re
+
+
+def _outside_box(header: Block, block: Block) -> bool:
+    """In HTML, is ``block`` outside the container its teaser ``header`` opens? (Plain text
+    has no containers: never.)"""
+    return header.hints is not None and block.source.xpath is not None \
+        and not block.source.xpath.startswith(header.hints.group + "/")
 
 
 _TAIL_DECORATION = " \t.\u2026])" + "".join(_LINK_ARROWS)
@@ -247,13 +254,12 @@ class CrossPromo(Filter):
         ending: str | None = None  # how the cards of this zone end: "link" or "ellipsis"
         card_start = True
         header = doc.blocks[kept[start - 1]] if start > 0 else None
-        box = header.hints.group + "/" if header is not None and header.hints is not None else None
         while k < len(kept) and k - start < self.max_zone_blocks:
             i = kept[k]
             b = doc.blocks[i]
             if is_header(i) and zone:
                 break
-            if box is not None and b.source.xpath is not None and not b.source.xpath.startswith(box):
+            if header is not None and _outside_box(header, b):
                 break
             if is_read_more(i):
                 zone.append(i)
@@ -295,10 +301,8 @@ class CrossPromo(Filter):
             return []
         i = kept[k]
         b = doc.blocks[i]
-        header = doc.blocks[kept[k - 1]]
-        if header.hints is not None and b.source.xpath is not None \
-                and not b.source.xpath.startswith(header.hints.group + "/"):
-            return []  # in HTML, only inside the header's own box
+        if _outside_box(doc.blocks[kept[k - 1]], b):
+            return []
         if is_header(i) or not is_headline_shaped(b.text, max_words=16, n_words=doc.n_words[i]) \
                 or self._body_like(doc, i, topics, [i]):
             return []
