@@ -156,7 +156,10 @@ def parse_html(source_text: str) -> HtmlPage:
     m = _XML_DECL.match(source_text)
     if m:
         source_text = " " * m.end() + source_text[m.end():]
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
     root = lxml.html.document_fromstring(source_text, parser=parser)
     if any(e.type == _TOO_DEEP for e in parser.error_log):
         # libxml2 drops everything after its nesting limit; flatten the excess and parse again
@@ -293,7 +296,8 @@ def segment_html(page: HtmlPage) -> list[Block]:
                     br_run = 0
         else:  # end
             if owner.el is el:
-                flush(owner, True)
+                if owner.nonempty:  # most block elements only wrap other blocks
+                    flush(owner, True)
                 stack.pop()
                 owner = stack[-1]
             else:
