@@ -43,6 +43,8 @@ def assert_line_dropped(result, reason: str) -> None:
     ("Par Mathilde Garnier et Yann Le Gall", "Mathilde Garnier et Yann Le Gall"),
     ("Por Inés Calvo", "Inés Calvo"),
     ("Por Inés Calvo y Rodrigo Peña", "Inés Calvo y Rodrigo Peña"),
+    ("Reviewed by Tomasz Wierzba", "Tomasz Wierzba"),
+    ("Edited by Priya Raman", "Priya Raman"),
 ])
 def test_author_lines_move_to_metadata(line, author):
     r = run(line)
@@ -117,6 +119,8 @@ def test_reading_times_and_counts(line):
     "Bildquelle: Zeiss",
     "Crédit photo : AFP",
     "Foto: EFE",
+    "Screenshot by Henrik Lund/Wirebench",
+    "Capture d'écran : Mathilde Garnier",
 ])
 def test_photo_credits(line):
     r = run(line)
@@ -254,9 +258,19 @@ def test_bare_author_name_beside_the_date_line(name, author):
 def test_bare_name_without_date_line_or_inside_the_article_stays():
     alone = clean("\n".join([HEADLINE, "Oliver Brandt", BODY]), input_type="text", filters=[Byline()])
     assert all(b.kept for b in alone.blocks)
-    later = clean("\n".join([HEADLINE, BODY, "Tim Cook", "Published 21 January 2026", BODY]),
+    # (the paragraph right under the headline may be a dek, so "inside" starts after the second)
+    later = clean("\n".join([HEADLINE, BODY, BODY, "Tim Cook", "Published 21 January 2026", BODY]),
                   input_type="text", filters=[Byline()])
     assert [b.text for b in later.blocks if not b.kept] == ["Published 21 January 2026"]
+
+
+def test_bare_author_name_under_the_dek():
+    dek = ("Both companies say sharing the sites will cut the cost of early 6G trials, and that the first joint "
+           "measurements are due before the end of the year.")
+    r = clean("\n".join([HEADLINE, dek, "Oliver Brandt", "Published 21 January 2026", BODY]), input_type="text",
+              filters=[Byline()])
+    assert [b.text for b in r.blocks if not b.kept] == ["Oliver Brandt", "Published 21 January 2026"]
+    assert r.metadata.byline == "Oliver Brandt"
 
 
 # -- the author's bio after the article -----------------------------------------------------------

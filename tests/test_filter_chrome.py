@@ -34,6 +34,7 @@ BODY_END = ("Neither company would comment on the cost, but analysts estimate th
     "Teilen: Facebook, WhatsApp, E-Mail",
     "Partager : Facebook, X, LinkedIn",
     "Compartir: WhatsApp, Facebook, Telegram",
+    "Comparte en Telegram",
 ])
 def test_share_bar_lines(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -109,6 +110,13 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.", "ad_label"),
     ("Nous pouvons percevoir une commission sur les achats effectués via nos liens.", "ad_label"),
     ("Podemos recibir una comisión por las compras realizadas a través de los enlaces de esta página.", "ad_label"),
+    # reader-rating widgets and the comment section's own chrome
+    ("Was this article helpful?", "comment_form"),
+    ("Wie gefällt Ihnen dieser Artikel?", "comment_form"),
+    ("Gracias por tu valoración", "comment_form"),
+    ("Top comments (7)", "comment_form"),
+    ("Zur Diskussion: 58 Kommentare", "comment_form"),
+    ("Joined Feb 12, 2021", "author_bio"),
 ])
 def test_notices_forms_and_disclosures(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -144,6 +152,26 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert not block(r, line).kept
+
+
+def test_sponsored_box_runs_from_its_label_to_its_button():
+    """Name, pitch and button of a paid box: the name alone says nothing, the button does."""
+    name = "Tidepool: backups for offices with more laptops than admins"
+    pitch = "Plans from $5 a month per device."
+    button = "Start your free trial"
+    r = run(HEADLINE, BODY, "Promoted", name, pitch, button, BODY_END)
+    assert_dropped(r, "Promoted", "ad_label")
+    for line in (name, pitch, button):
+        assert_dropped(r, line, "ad_label", ref="Promoted")
+    assert_kept(r, BODY_END)
+
+
+def test_sponsored_label_takes_no_article_heading_without_a_promotional_cue():
+    heading = "What the operators said next"
+    r = run(HEADLINE, BODY, "Partner content", heading, "Hard to say.", BODY_END)
+    assert_dropped(r, "Partner content", "ad_label")
+    assert_kept(r, heading)
+    assert_kept(r, "Hard to say.")
 
 
 def test_advertisement_label_alone():
@@ -190,6 +218,7 @@ def test_author_box_header_and_bio(header, bio):
     ("Previous article", "Chipmaker delays its next desktop platform to the spring"),
     ("Next story", "Why hyperscalers are buying nuclear power again"),
     ("Vorheriger Artikel", "Warum die Post in Köln Paketroboter auf Gehwege schickt"),
+    ("« Vorherige News:", "Warum die Post in Köln Paketroboter auf Gehwege schickt"),
     ("Article précédent", "Le métro de Lyon passe au paiement sans contact"),
     ("Artículo siguiente", "Correos abre taquillas automáticas en dos mil pueblos"),
 ])

@@ -97,6 +97,11 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("$279.99 at Amazon", "price_only"),
     ("349,00€ en Amazon", "price_only"),
     ("79,99 € bei MediaMarkt", "price_only"),
+    ("$89/year at Tidepool", "price_only"),  # a subscription's price and where it is sold
+    # a price-comparison row: the store, then its price
+    ("Amazon 64,99 €", "price_only"),
+    ("Best Buy: $249.99", "price_only"),
+    ("Saturn ab 119,00 €", "price_only"),
 ])
 def test_prices_and_shipping_offers_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -273,6 +273,27 @@ def test_inline_teasers(line):
     assert r.text == "\n".join([HEADLINE, BODY1, BODY2])
 
 
+@pytest.mark.parametrize("teaser", [
+    "Also read: Finland orders two new cable ships for the Gulf",
+    "Lesen Sie auch: Warum Glasfaser auf dem Land so teuer bleibt",
+    "Te puede interesar: Cómo saber si tu router necesita una actualización",
+])
+def test_inline_teaser_glued_to_the_start_of_the_next_paragraph_is_cut_off(teaser):
+    source = "\n".join([HEADLINE, BODY1, teaser + BODY2, BODY3])
+    r = clean(source, input_type="text", filters=[CrossPromo()])
+    assert_dropped(r, teaser, "inline_teaser")
+    para = block(r, BODY2)
+    assert para.kept and source[para.source.start:para.source.end] == BODY2
+    assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])
+
+
+def test_camel_cased_name_after_an_inline_label_is_no_seam():
+    line = ("Also: iPhone owners in the Baltic states were told to install the update before Friday, and the "
+            "PlayStation Network said the same. Most of them already have.")
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_kept(r, line)
+
+
 # -- traps ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line", [

@@ -252,7 +252,8 @@ class Byline(Filter):
     @staticmethod
     def _bare_names(doc: Document, found: set[int]) -> list[Drop]:
         """Author names without a "By": "Jane Doe" or "Jane Doe, Hardware Editor" between the
-        headline and the article, next to a date or reading-time line this filter removes.
+        headline (or the dek under it) and the article, next to a date or reading-time line
+        this filter removes.
 
         A name alone is no evidence (an interviewee, a heading); the metadata beside it, in the
         place where bylines stand, is.
@@ -263,6 +264,8 @@ class Byline(Filter):
         out = []
         for k, i in enumerate(kept):
             if doc.blocks[i].kind is Kind.PARAGRAPH and doc.n_words[i] >= 25:
+                if k == 0:
+                    continue  # a dek right under the headline: the byline often stands below it
                 break  # the article has begun
             if i in found or doc.n_words[i] > 8:
                 continue

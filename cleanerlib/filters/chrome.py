@@ -78,8 +78,10 @@ _CONTAINER_TOKENS = {k: frozenset(v) for k, v in _CONTAINER_TOKENS.items()}
 _PREFIX_NEEDS = {"newsletter": "newsletter_words", "cookie_notice": "cookie_words"}
 # Labels of paid content (not of an ad slot) whose following short block is the ad itself.
 _SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "promoted", "promoted content",
-                             "paid content", "paid post", "partner content", "gesponsert", "partnerinhalt",
+                             "paid content", "paid post", "partner content", "sponsored message", "gesponsert", "partnerinhalt",
                              "contenu sponsorisé", "sponsorisé", "contenido patrocinado", "patrocinado"))
+# Blocks a sponsored box (name, pitch, price, button) holds at most under its label.
+_SPONSOR_BOX = 4
 # Prompts whose box (heading, blurb, button) is chrome as a whole.
 _BOX_CATEGORIES = frozenset(("newsletter", "social_follow", "cookie_notice"))
 # Containers whose text is chrome whatever it says (the rest only hold links or labels).
@@ -333,6 +335,25 @@ class PageChrome(Filter):
         overlap = topics.overlap(i, (label,))
         return overlap is not None and overlap < 0.3
 
+    def _sponsored_box(self, doc: Document, label: int, after: list[int], taken: set[int]) -> list[int]:
+        """The blocks of a paid box under a "Sponsored" label: a product name, a pitch, a
+        button ("Promoted / Cartwheel: a cart API... / Start free with 10,000 carts... / Try
+        Cartwheel free"). The name says nothing a phrase list knows; the pitch or button that
+        closes the box does, so the box runs from the label to its last short block with a
+        promotional cue, and nothing longer than a blurb may sit in between."""
+        if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS:
+            return []
+        promo = cue_pattern(self._langs(), "promo_cues")
+        run: list[int] = []
+        last = 0
+        for j in after:
+            if j in taken or j == doc.title_index or doc.n_words[j] > (30 if not run else 20):
+                break
+            run.append(j)
+            if promo.search(doc.keys[j]):
+                last = len(run)
+        return run[:last]
+
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
         out = []
         topics = TopicProfile(doc.tokens, [b.kept for b in doc.blocks])
@@ -353,10 +374,13 @@ class PageChrome(Filter):
                 if any(r in key for r in roles) or any(v in key for v in verbs):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.add(j)
-            elif category == "ad_label" and doc.n_words[i] <= 3 and doc.n_words[j] <= 40 \
-                    and (cue_pattern(self._langs(), "promo_cues").search(key) or self._sponsored_card(doc, i, j, topics)):
-                out.append(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i))
-                decided.add(j)
+            elif category == "ad_label" and doc.n_words[i] <= 3:
+                box = self._sponsored_box(doc, i, kept[k + 1:k + 1 + _SPONSOR_BOX], decided)
+                if not box and doc.n_words[j] <= 40 and (cue_pattern(self._langs(), "promo_cues").search(key)
+                                                         or self._sponsored_card(doc, i, j, topics)):
+                    box = [j]
+                out.extend(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i) for j in box)
+                decided.update(box)
             elif category == "tag_list" and _bare_label(doc.blocks[i].text):
                 items = self._tag_items(doc, kept, k, decided)
                 out.extend(Drop(j, "tag_list", "A tag under a tag-list label.", ref=i) for j in items)

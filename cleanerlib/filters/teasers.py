@@ -84,6 +84,27 @@ def _tables(langs: tuple[str, ...] | None):
     return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re
 
 
+# a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
+_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019']+\s)")
+# words a paragraph glued to a capitalised last word of a headline opens with; no camel-cased
+# name ends in one ("GulfThe", "AmazonOn", but "PlayStation")
+_SENTENCE_STARTS = frozenset(
+    "the a an on in at as after when while but and it its this that these those we our they he she his her "
+    "their there for with from by if yet so since last der die das ein eine am im es er sie wir le la les un une "
+    "il elle nous on el los las una en lo".split())
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _is_teaser_headline(rest: str) -> bool:
+    """What follows "Also read:" in an inline teaser: one short capitalised headline."""
+    if not rest or word_count(rest) > 25:
+        return False
+    first = next((c for c in rest if c.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return _SENTENCE_END.search(rest.rstrip(".!?")) is None
+
+
 def _outside_box(header: Block, block: Block) -> bool:
     """In HTML, is ``block`` outside the container its teaser ``header`` opens? (Plain text
     has no containers: never.)"""
@@ -108,7 +129,8 @@ class CrossPromo(Filter):
         "teaser_header": "a header that opens a zone of links to other articles",
         "teaser_card": "a headline, summary or label of a card promoting another article",
         "read_more": "a 'Read more' link",
-        "inline_teaser": "an inline 'Also read: <headline>' line",
+        "inline_teaser": "an inline 'Also read: <headline>' line (alone, or glued to the start of a paragraph: "
+                         "then only that part is removed)",
         "teaser_tail": "a 'Read more' link glued to a body paragraph (only that part is removed)",
     }
 
@@ -228,6 +250,11 @@ class CrossPromo(Filter):
             text = doc.blocks[i].text
             if self._inline_teaser(text, inline_re, inline_caps, site_re):
                 out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
+                continue
+            end = self._glued_inline(text, inline_re, inline_caps, site_re)
+            if end is not None:
+                parts.append(Drop(i, "inline_teaser", f"An inline teaser glued to the start of a paragraph: "
+                                  f"{text[:end]!r}.", part=(0, end)))
                 continue
             m = glued_head.match(text)
             if m and word_count(text[m.end():]) >= 5:
@@ -451,17 +478,40 @@ class CrossPromo(Filter):
         return card
 
     @staticmethod
-    def _inline_teaser(text: str, inline_re, inline_caps, site_re) -> bool:
+    def _inline_prefix(text: str, inline_re, inline_caps, site_re) -> re.Match[str] | None:
+        """The "ALSO READ:" / "En Gadgetario |" that opens an inline teaser, if one does."""
         m = inline_re.match(text) or site_re.match(text)
         if m is None:
             m = inline_caps.match(text)
             if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
-                return False
-        rest = text[m.end():].strip()
-        if not rest or word_count(rest) > 25:
-            return False
-        first = next((c for c in rest if c.isalnum()), "")
-        if not (first.isupper() or first.isdigit()):
-            return False
-        sentences = len(re.findall(r"[.!?](?:\s|$)", rest.rstrip(".!?")))
-        return sentences == 0
+                return None
+        return m
+
+    @classmethod
+    def _inline_teaser(cls, text: str, inline_re, inline_caps, site_re) -> bool:
+        m = cls._inline_prefix(text, inline_re, inline_caps, site_re)
+        return m is not None and _is_teaser_headline(text[m.end():].strip())
+
+    @classmethod
+    def _glued_inline(cls, text: str, inline_re, inline_caps, site_re) -> int | None:
+        """Where an inline teaser ends that a scraper glued to the paragraph after it
+        ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None.
+
+        The seam is a lower-case letter run straight into a capitalised word. A camel-cased
+        name is no seam ("PlayStation", "McLaren", "iPhone"): the word before the capital must
+        be two letters or more, and when it is capitalised itself ("...ships for the GulfThe
+        operators"), the word after must be one a sentence starts with.
+        """
+        m = cls._inline_prefix(text, inline_re, inline_caps, site_re)
+        if m is None:
+            return None
+        for seam in _SEAM.finditer(text, m.end(), m.end() + 240):
+            at = seam.start()
+            left = text[text.rfind(" ", 0, at) + 1:at]
+            right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
+            if len(left) < 2 or (left[0].isupper() and right.casefold() not in _SENTENCE_STARTS):
+                continue
+            headline = text[m.end():at].strip()
+            if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
+                return at
+        return None
