@@ -501,3 +501,28 @@ def test_labelled_category_line_takes_no_lines_under_it():
             BODY_END)
     assert_kept(r, "Art der Aufnahme: Digitalfoto")
     assert_kept(r, "Optik: Teleobjektiv")
+
+
+def test_hashtags_one_per_line_are_the_posts_tags():
+    tags = ["#networking", "#6g", "#telecom-policy"]
+    r = run(HEADLINE, *tags, BODY, BODY_END)
+    for tag in tags:
+        assert_dropped(r, tag, "tag_list")
+
+
+def test_a_lone_hashtag_and_a_markdown_heading_stay():
+    r = run(HEADLINE, BODY, "#MeToo", BODY_END, "# What comes next", BODY)
+    assert_kept(r, "#MeToo")
+    assert_kept(r, "# What comes next")
+
+
+def test_weak_label_beside_shop_residue_another_filter_removes():
+    """"Werbung" alone could be a word of the article; over a price box it is the box's label,
+    whichever filter runs first."""
+    lines = [HEADLINE, BODY, "Werbung", "Im Preisvergleich", "Nordfunk NF-5300 Mesh", "ab 174,90 €",
+             "Alle Angebote anzeigen", BODY_END]
+    r = clean("\n".join(lines), input_type="text")
+    assert not block(r, "Werbung").kept
+    assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
+    r = run(HEADLINE, BODY, "Werbung", BODY_END)
+    assert_kept(r, "Werbung")

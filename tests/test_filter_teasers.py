@@ -392,7 +392,7 @@ def test_a_sites_own_link_wording_under_two_cards_is_a_read_more_link():
     assert_kept(r, BODY2)
 
 
-@pytest.mark.parametrize("header", ["Most read this week", "Lo más leído hoy"])
+@pytest.mark.parametrize("header", ["Most read this week", "Lo más leído hoy", "Beliebt in den letzten 24 Stunden"])
 def test_known_header_with_a_time_qualifier(header):
     cards = ["Why ferries are the new data-centre landlords", "A town heats its pool with server waste"]
     r = run(HEADLINE, BODY1, BODY2, header, *cards, BODY3)

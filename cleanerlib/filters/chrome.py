@@ -102,6 +102,8 @@ _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every mat
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
+_HASHTAG = r"#(?=[\w-]*[^\W\d_])\w[\w-]*"  # a word with a letter in it: "#5g", not "#1"
+_HASHTAGS = re.compile(rf"^{_HASHTAG}(?:[\s,]+{_HASHTAG})*$")
 _ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\|\s*")
 
@@ -163,7 +165,15 @@ class PageChrome(Filter):
         decided: set[int] = set()
         kept = [b.index for b in doc.blocks if b.kept]
         position = {i: k for k, i in enumerate(kept)}
-        confirmed = self._confirm_weak(found, kept, position)
+        # a weak label right beside shop or teaser residue ("Werbung" over a price box) is
+        # confirmed by it, as by chrome of its own kind, whether another filter removes that
+        # residue before or after this one
+        beside_residue = {i for i, (_, weak) in found.items() if weak and any(
+            0 <= j < len(doc.blocks) and j not in found and doc.n_words[j] <= 8 and looks_like_residue(doc.keys[j])
+            for j in (i - 1, i + 1))}
+        hashtags = self._hashtag_runs(doc, kept, found)
+        found.update((i, ("tag_list", False)) for i in hashtags)
+        confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
         confirmed.update(i for i, (category, weak) in found.items()
                          if weak and category == "tag_list" and _bare_label(doc.blocks[i].text)
@@ -272,6 +282,21 @@ class PageChrome(Filter):
         if home_first:
             return first in _HOME
         return len(parts) >= 3 or first in _HOME
+
+    @staticmethod
+    def _hashtag_runs(doc: Document, kept: list[int], found) -> list[int]:
+        """Lines of hashtags only ("#webdev"), two or more in a row: the post's tags as a
+        scrape leaves them, one per line. (A markdown heading has a space after its "#".)"""
+        out: list[int] = []
+        run: list[int] = []
+        for i in kept + [-1]:
+            if i >= 0 and i not in found and i != doc.title_index and _HASHTAGS.match(doc.blocks[i].text.strip()):
+                run.append(i)
+                continue
+            if len(run) >= 2:
+                out.extend(run)
+            run = []
+        return out
 
     @staticmethod
     def _confirm_weak(found: dict[int, tuple[str, bool]], kept: list[int], position: dict[int, int]) -> set[int]:
