@@ -77,9 +77,10 @@ _CONTAINER_TOKENS = {k: frozenset(v) for k, v in _CONTAINER_TOKENS.items()}
 # their openings ("Get the latest", "We use cookies") also start ordinary sentences.
 _PREFIX_NEEDS = {"newsletter": "newsletter_words", "cookie_notice": "cookie_words"}
 # Labels of paid content (not of an ad slot) whose following short block is the ad itself.
-_SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "promoted", "promoted content",
-                             "paid content", "paid post", "partner content", "sponsored message", "gesponsert", "partnerinhalt",
-                             "contenu sponsorisé", "sponsorisé", "contenido patrocinado", "patrocinado"))
+_SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "sponsored message", "promoted",
+                             "promoted content", "paid content", "paid post", "partner content", "gesponsert",
+                             "partnerinhalt", "contenu sponsorisé", "sponsorisé", "contenido patrocinado",
+                             "patrocinado"))
 # Blocks a sponsored box (name, pitch, price, button) holds at most under its label.
 _SPONSOR_BOX = 4
 # Prompts whose box (heading, blurb, button) is chrome as a whole.

@@ -91,7 +91,7 @@ _SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z
 _SENTENCE_STARTS = frozenset(
     "the a an on in at as after when while but and it its this that these those we our they he she his her "
     "their there for with from by if yet so since last der die das ein eine am im es er sie wir le la les un une "
-    "il elle nous on el los las una en lo".split())
+    "il elle nous el los las una en lo".split())
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -103,6 +103,28 @@ def _is_teaser_headline(rest: str) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     return _SENTENCE_END.search(rest.rstrip(".!?")) is None
+
+
+def _glued_headline_end(text: str, start: int) -> int | None:
+    """Where the headline of an inline teaser ends when a scraper glued the next paragraph to
+    it ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None; ``start`` is
+    the end of its "Also read:" prefix.
+
+    The seam is a lower-case letter run straight into a capitalised word. A camel-cased name is
+    no seam ("PlayStation", "McLaren", "iPhone"): the word before the capital must be two
+    letters or more, and when it is capitalised itself ("...ships for the GulfThe operators"),
+    the word after must be one a sentence starts with.
+    """
+    for seam in _SEAM.finditer(text, start, start + 240):
+        at = seam.start()
+        left = text[text.rfind(" ", 0, at) + 1:at]
+        right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
+        if len(left) < 2 or (left[0].isupper() and right.casefold() not in _SENTENCE_STARTS):
+            continue
+        headline = text[start:at].strip()
+        if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
+            return at
+    return None
 
 
 def _outside_box(header: Block, block: Block) -> bool:
@@ -248,14 +270,16 @@ class CrossPromo(Filter):
             if i in out or i in tail_blocks:
                 continue
             text = doc.blocks[i].text
-            if self._inline_teaser(text, inline_re, inline_caps, site_re):
-                out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
-                continue
-            end = self._glued_inline(text, inline_re, inline_caps, site_re)
-            if end is not None:
-                parts.append(Drop(i, "inline_teaser", f"An inline teaser glued to the start of a paragraph: "
-                                  f"{text[:end]!r}.", part=(0, end)))
-                continue
+            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
+            if prefix is not None:
+                if _is_teaser_headline(text[prefix.end():].strip()):
+                    out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
+                    continue
+                end = _glued_headline_end(text, prefix.end())
+                if end is not None:
+                    parts.append(Drop(i, "inline_teaser", f"An inline teaser glued to the start of a paragraph: "
+                                      f"{text[:end]!r}.", part=(0, end)))
+                    continue
             m = glued_head.match(text)
             if m and word_count(text[m.end():]) >= 5:
                 parts.append(Drop(i, "teaser_tail", "A 'Read more' link glued to the start of a paragraph.", part=(0, m.end())))
@@ -487,31 +511,3 @@ class CrossPromo(Filter):
                 return None
         return m
 
-    @classmethod
-    def _inline_teaser(cls, text: str, inline_re, inline_caps, site_re) -> bool:
-        m = cls._inline_prefix(text, inline_re, inline_caps, site_re)
-        return m is not None and _is_teaser_headline(text[m.end():].strip())
-
-    @classmethod
-    def _glued_inline(cls, text: str, inline_re, inline_caps, site_re) -> int | None:
-        """Where an inline teaser ends that a scraper glued to the paragraph after it
-        ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None.
-
-        The seam is a lower-case letter run straight into a capitalised word. A camel-cased
-        name is no seam ("PlayStation", "McLaren", "iPhone"): the word before the capital must
-        be two letters or more, and when it is capitalised itself ("...ships for the GulfThe
-        operators"), the word after must be one a sentence starts with.
-        """
-        m = cls._inline_prefix(text, inline_re, inline_caps, site_re)
-        if m is None:
-            return None
-        for seam in _SEAM.finditer(text, m.end(), m.end() + 240):
-            at = seam.start()
-            left = text[text.rfind(" ", 0, at) + 1:at]
-            right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
-            if len(left) < 2 or (left[0].isupper() and right.casefold() not in _SENTENCE_STARTS):
-                continue
-            headline = text[m.end():at].strip()
-            if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
-                return at
-        return None
