@@ -40,11 +40,15 @@ def normalize(text: str) -> str:
     else:
         # quotes and dashes first: NFKC turns some of them (the acute accent) into other
         # characters that would then escape the folding; most lines hold none of them
-        t = _fold(text) if _ANY.search(text) else text
-        t = unicodedata.normalize("NFKC", t)
-        if _ANY.search(t):  # NFKC can produce characters that need folding too
+        folded = _fold(text) if _ANY.search(text) else text
+        t = unicodedata.normalize("NFKC", folded)
+        if t is not folded and _ANY.search(t):  # NFKC can produce characters that need folding too
             t = _fold(t)
         t = t.casefold()
+    # printable text has no whitespace but the plain space (tabs, line breaks and the other
+    # spaces are not printable): then only runs of spaces and spaces at the ends need work
+    if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
+        return t
     return " ".join(t.split())
 
 

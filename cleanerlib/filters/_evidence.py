@@ -214,10 +214,15 @@ def looks_like_residue(key: str) -> bool:
     the headline of a plain-text scrape ("Free shipping on orders over $50" is not one).
     """
     stripped = strip_decoration(key)
-    if phrase_table("ecommerce").match(key, stripped) or phrase_table("chrome").match(key, stripped):
-        return True
+    return stripped in _teaser_labels() or phrase_table("ecommerce").match(key, stripped) is not None \
+        or phrase_table("chrome").match(key, stripped) is not None
+
+
+@cache
+def _teaser_labels() -> frozenset[str]:
+    """Teaser headers and read-more links of every language, keyed like a block."""
     teasers = merged_section("teasers")
-    return stripped in teasers.get("headers", ()) or stripped in teasers.get("read_more", ())
+    return frozenset(strip_decoration(normalize(p)) for name in ("headers", "read_more") for p in teasers.get(name, ()))
 
 
 def word_count(text: str) -> int:
