@@ -116,6 +116,9 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Gracias por tu valoración", "comment_form"),
     ("Top comments (7)", "comment_form"),
     ("Zur Diskussion: 58 Kommentare", "comment_form"),
+    # the consent lines of a sign-up form
+    ("By submitting your information you agree to the Terms of Use and are aged 16 or over.", "newsletter"),
+    ("Mit der Anmeldung akzeptierst du unsere Datenschutzhinweise.", "newsletter"),
     ("Joined Feb 12, 2021", "author_bio"),
 ])
 def test_notices_forms_and_disclosures(line, reason):
