@@ -22,6 +22,7 @@ from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
     r"(?:^\S+\s*[\u00bb\u203a>/|]\s*\S)|\bmin(?:ute)?s? read\b|^\W*$|\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
@@ -88,6 +89,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     if keys is None:
         keys = [normalize(b.text) for b in blocks]
     candidates = []
+    sentences: list[int] = []  # a headline written as a sentence ("We charged them twice. Here's why.")
     seen = 0
     stop = len(blocks)
     for b in blocks:
@@ -111,6 +113,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             and next((c for c in b.text if c.isalnum()), "a").isupper()
         if (b.kind is Kind.HEADING and n_words >= 2) or long_headline:
             candidates.append((n_words, b.index))
+        elif not sentences and b.kind is Kind.PARAGRAPH and 5 <= n_words <= 16 and _headline_sentence(b.text):
+            sentences.append(b.index)
     long = [index for n_words, index in candidates if n_words >= 5]
     if len(long) > 1:
         chosen = _on_topic(blocks, keys, long, stop, url)
@@ -118,8 +122,20 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             return chosen
     if long:
         return long[0]
+    # no heading-shaped line of five words or more: a short sentence that comes before every
+    # shorter heading (an author's name, "Published in …") is the headline a blogging platform
+    # lets end in a full stop
+    if sentences and (not candidates or sentences[0] < min(index for _, index in candidates)):
+        return sentences[0]
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
+
+
+def _headline_sentence(text: str) -> bool:
+    """One or two short capitalised sentences, as a headline that ends in a full stop."""
+    first = next((c for c in text if c.isalnum()), "")
+    return (first.isupper() or first.isdigit()) and text.rstrip().endswith((".", "!")) \
+        and len(_SENTENCE_BREAK.findall(text.rstrip())) <= 1
 
 
 def _byline_shaped(text: str) -> bool:

@@ -162,3 +162,16 @@ def test_affiliate_disclosure_above_the_headline_is_not_the_first_paragraph():
         "still drains, slowly but steadily, owners say, because the charger delivers less than the device draws.",
     ]))
     assert text_title_index(blocks) == 2
+
+
+def test_text_title_is_a_short_sentence_when_no_heading_of_five_words_comes_before_it():
+    """Blogging platforms let a headline end in a full stop ("… twice. Here's why.")."""
+    headline = "We billed 900 customers twice. Here's what went wrong."
+    dek = "A retry in the new invoicing service ran twice for every customer on the annual plan."
+    assert _text_title(["Open in app", headline, dek, "Jane Doe", "Published in Ops Notes", BODY]) == headline
+    # a heading above it is the headline; so is a heading of five words anywhere before the article
+    assert _text_title(["Chip makers race", "The fab opened on time.", BODY]) == "Chip makers race"
+    assert _text_title(["The fab opened on time.", "Chip makers race to build fabs", BODY]) == \
+        "Chip makers race to build fabs"
+    # a sentence of three is a paragraph
+    assert _text_title(["It rained. Then it stopped. Then the fab opened.", BODY]) is None
