@@ -122,19 +122,21 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             return chosen
     if long:
         return long[0]
-    # no heading-shaped line of five words or more: a short sentence that comes before every
-    # shorter heading (an author's name, "Published in …") is the headline a blogging platform
-    # lets end in a full stop
-    if sentences and (not candidates or sentences[0] < min(index for _, index in candidates)):
-        return sentences[0]
+    # no heading-shaped line of five words or more: a short sentence is the headline a blogging
+    # platform lets end in a full stop, unless a shorter heading stands right above it (then
+    # that is the headline and the sentence its dek); the blog's own name, further up and
+    # apart from it, is not
+    if sentences and stop < len(blocks) and sentences[0] - 1 not in {index for _, index in candidates}:
+        return sentences[0]  # (and only above an article: a paragraph of its own follows)
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
 
 
 def _headline_sentence(text: str) -> bool:
-    """One or two short capitalised sentences, as a headline that ends in a full stop."""
+    """One or two short capitalised sentences, as a headline that ends in a full stop (or a
+    question mark: a question is no heading's shape either)."""
     first = next((c for c in text if c.isalnum()), "")
-    return (first.isupper() or first.isdigit()) and text.rstrip().endswith((".", "!")) \
+    return (first.isupper() or first.isdigit()) and text.rstrip().endswith((".", "!", "?")) \
         and len(_SENTENCE_BREAK.findall(text.rstrip())) <= 1
 
 

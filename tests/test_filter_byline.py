@@ -315,3 +315,35 @@ def test_paragraph_about_the_author_inside_the_article_or_without_a_byline_stays
 
 def test_photo_credit_in_brackets():
     assert_line_dropped(run("(Photo: Marcus Lee for Reuters)"), "photo_credit")
+
+
+def test_author_box_with_the_bylines_name_on_a_line_of_its_own_after_the_article():
+    bio = ("Covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets for a "
+           "business daily in Lagos for six years.")
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", bio]), input_type="text",
+              filters=[Byline()])
+    assert [(b.text, b.reason) for b in r.blocks if not b.kept] == [
+        ("By Nadia Okafor", "byline"), ("Nadia Okafor", "author_bio"), (bio, "author_bio")]
+    assert r.blocks[-1].ref == 3
+
+
+def test_a_name_line_before_more_of_the_article_is_kept():
+    """A speaker's name in an interview is followed by more of the article."""
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", "Why now?", BODY]),
+              input_type="text", filters=[Byline()])
+    assert [b.text for b in r.blocks if not b.kept] == ["By Nadia Okafor"]
+
+
+def test_wire_time_zone_with_an_offset():
+    r = run("March 18, 2025 2:41 PM GMT+1")
+    assert [b.reason for b in r.blocks if not b.kept] == ["dateline"]
+
+
+def test_interviewers_name_as_a_speaker_label_is_kept():
+    """In an interview the author's name labels each question: it comes back, a box names its
+    author once."""
+    question = "What would you tell someone who is about to start a network of their own, as a reporter?"
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", "Why now?", "Tomi Aho", "Because.",
+                         "Nadia Okafor", question, "Tomi Aho", "Start small."]),
+              input_type="text", filters=[Byline()])
+    assert [b.text for b in r.blocks if not b.kept] == ["By Nadia Okafor"]

@@ -169,7 +169,10 @@ def test_text_title_is_a_short_sentence_when_no_heading_of_five_words_comes_befo
     headline = "We billed 900 customers twice. Here's what went wrong."
     dek = "A retry in the new invoicing service ran twice for every customer on the annual plan."
     assert _text_title(["Open in app", headline, dek, "Jane Doe", "Published in Ops Notes", BODY]) == headline
-    # a heading above it is the headline; so is a heading of five words anywhere before the article
+    # the blog's name above it, apart from it, is not the headline
+    assert _text_title(["Ops Notes", "Subscribe", "Sign in", headline, dek, BODY]) == headline
+    # a heading right above it is the headline (the sentence is its dek); so is a heading of
+    # five words anywhere before the article
     assert _text_title(["Chip makers race", "The fab opened on time.", BODY]) == "Chip makers race"
     assert _text_title(["The fab opened on time.", "Chip makers race to build fabs", BODY]) == \
         "Chip makers race to build fabs"

@@ -54,7 +54,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         rf"|(?:{relative})"
         rf")"
     )
-    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz))?)"
+    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)"
     date_prefix = alts("date_prefixes")
     dateline = rf"(?:(?:{date_prefix})\s*:?\s*)?{date}(?:{_SEPARATOR}|\s+)?(?:(?:at|um|à|a las|a la)\s+)?{time}?"
     byline = (
@@ -95,6 +95,14 @@ def _name_like_heading(name: str) -> bool:
     return bool(words) and words[0] in _ARTICLES and words[-1].strip(".,") not in _ORGANISATION
 
 
+@cache
+def _bio_cues(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Words an author's bio is made of ("reporter", "covers", "schreibt über"): the same
+    vocabulary the chrome filter reads author boxes by."""
+    sec = merged_section("chrome", langs)
+    return tuple(sec.get("bio_roles", ())) + tuple(sec.get("bio_verbs", ()))
+
+
 def _author_line(text: str, byline, name_prefix, meta_part, date_prefix) -> tuple[str, str | None] | None:
     """``(name, date)`` of an author line ("By Jane Doe, 3 May 2026"), else None.
 
@@ -130,6 +138,7 @@ def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, s
     return " ".join(p for p in rest if p), date
 
 
+_AUTHORS_SEP = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 
 
@@ -213,18 +222,25 @@ class Byline(Filter):
         byline this filter removed, the page's declared author, or a byline an earlier filter
         removed (outside the main content); those are read only when a bio-shaped paragraph
         ends the page.
+
+        An author box that names the author on a line of its own, with the bio under it
+        ("Jane Doe" / "Covers chips and cloud from Taipei."), counts too, when no paragraph of
+        the article follows it.
         """
         done = {d.index for d in found}
         tail = []  # short paragraphs after the article that open with a name and a verb
+        name_lines = []  # lines after the article that could be an author's name
         for b in reversed(doc.blocks):
             if not b.kept or b.index in done or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
             if n_words <= self.bio_max_words and _NAME_VERB.match(b.text):
                 tail.append(b)
-            elif n_words >= 25:
-                break  # the article's own text: nothing above it is after the article
-        if not tail:
+            elif n_words <= 4 and _NAME_ONLY.match(b.text.strip()):
+                name_lines.append(b)
+            elif n_words >= 25 and not (n_words <= self.bio_max_words and self._under_a_name(doc, b.index)):
+                break  # the article's own text (a bio under a name line is looked at above)
+        if not tail and not name_lines:
             return []
         names = {v for d in found for k, v in d.metadata if k == "byline"}
         if doc.metadata.byline:
@@ -235,10 +251,11 @@ class Byline(Filter):
                 if name:
                     names.add(name)
         openings = set()
-        for name in names:
-            parts = name.split(",")[0].split()
-            if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts):
-                openings.add(" ".join(parts))
+        for name in names:  # each author of "Jane Doe and John Roe, Staff Writers"
+            for one in _AUTHORS_SEP.split(name.split(",")[0]):
+                parts = one.split()
+                if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts):
+                    openings.add(" ".join(parts))
         out = []
         for b in tail:  # from the end of the page up
             opening = next((o for o in openings if b.text.startswith(o + " ")), None)
@@ -247,7 +264,29 @@ class Byline(Filter):
                 out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
             elif doc.n_words[b.index] >= 25:
                 break  # someone else's paragraph: the article's own text
+        taken = done | {d.index for d in out}
+        cues = _bio_cues(tuple(self.languages) if self.languages else None)
+        for b in name_lines:
+            nxt = doc.next_kept(b.index)
+            name = " ".join(b.text.split())
+            # a speaker's name in an interview comes back; the author box names its author once
+            # (besides the byline)
+            key = doc.keys[b.index]
+            if name not in openings or nxt is None or nxt in taken \
+                    or sum(1 for j, k in enumerate(doc.keys) if k == key and j not in taken) > 1:
+                continue
+            bio = doc.blocks[nxt]
+            if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \
+                    and not bio.text.rstrip().endswith("?") and any(c in doc.keys[nxt] for c in cues):
+                out.append(Drop(b.index, "author_bio", f"The author's name {b.text!r} over a bio after the article."))
+                out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
         return out
+
+    @staticmethod
+    def _under_a_name(doc: Document, i: int) -> bool:
+        """Does a line that could be a person's name stand right above block ``i``?"""
+        above = doc.prev_kept(i)
+        return above is not None and doc.n_words[above] <= 4 and _NAME_ONLY.match(doc.blocks[above].text.strip()) is not None
 
     @staticmethod
     def _bare_names(doc: Document, found: set[int]) -> list[Drop]:

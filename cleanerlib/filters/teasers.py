@@ -63,7 +63,10 @@ def _tables(langs: tuple[str, ...] | None):
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
     # "Read More →Moreover, ..." (decorated or glued) at the start of a block
-    glued_head = LetterGated(re.compile(rf"^\W*(?:{alt})(?:{_ARROWS}|(?=[A-ZÀ-Þ\d\"“]))", re.IGNORECASE), glueable)
+    # (the capital that shows the glue is matched case-sensitively: "Read articles from ..."
+    # is no "Read article" link glued to "s from ...")
+    glued_head = LetterGated(re.compile(rf"^\W*(?:{alt})(?:{_ARROWS}|(?=(?-i:[A-ZÀ-Þ\d\"“])))", re.IGNORECASE),
+                             glueable)
     # "... the deal. Read more »" at the end of a block
     glued_tail = re.compile(rf"(?<=[.!?\u2026\"”])\s*[\[(]?(?:{alt}){_ARROWS}?[\])]?\s*$|\s*[\[(](?:{alt}){_ARROWS}?[\])]\s*$",
                             re.IGNORECASE)
