@@ -120,6 +120,9 @@ def test_newsletter_pitch_written_as_prose(line):
     ("By submitting your information you agree to the Terms of Use and are aged 16 or over.", "newsletter"),
     ("Mit der Anmeldung akzeptierst du unsere Datenschutzhinweise.", "newsletter"),
     ("Joined Feb 12, 2021", "author_bio"),
+    ("Log in to Quillstack", "skip_link"),
+    ("Our Standards: The Wirebench Trust Principles.", "footer"),
+    ("Espacio publicitario", "ad_label"),
 ])
 def test_notices_forms_and_disclosures(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

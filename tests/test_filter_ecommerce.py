@@ -61,6 +61,9 @@ def test_cart_totals(line):
     "Añadir al carrito",
     "Zum Angebot",  # the buttons of price-comparison boxes
     "Ver oferta en Amazon",
+    "Alle Deals bei Amazon ansehen",
+    "Ver precio en PcComponentes",
+    "See it at Best Buy",
 ])
 def test_shop_buttons(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -102,6 +105,8 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Amazon 64,99 €", "price_only"),
     ("Best Buy: $249.99", "price_only"),
     ("Saturn ab 119,00 €", "price_only"),
+    # a deal row: a product, its price and the price it was
+    ("Sorano A85 OLED, 55 Zoll – 999,00 € statt 1.299,00 €", "price_only"),
 ])
 def test_prices_and_shipping_offers_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)
