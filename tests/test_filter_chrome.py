@@ -532,3 +532,20 @@ def test_weak_label_beside_shop_residue_another_filter_removes():
     assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
     r = run(HEADLINE, BODY, "Werbung", BODY_END)
     assert_kept(r, "Werbung")
+
+
+def test_table_of_contents_whose_entries_name_the_articles_headings():
+    entries = ["* Where the cables run", "* Who pays for the repairs"]
+    lines = [HEADLINE, BODY, "Table of contents", *entries, "## Where the cables run", BODY_END,
+             "## Who pays for the repairs", BODY]
+    r = run(*lines)
+    assert_dropped(r, "Table of contents", "table_of_contents")
+    for entry in entries:
+        assert_dropped(r, entry, "table_of_contents", ref="Table of contents")
+    assert_kept(r, "## Where the cables run")
+
+
+def test_contents_label_over_anything_else_stays():
+    lines = [HEADLINE, BODY, "Contents", "* Two cable ships", "* A spare cable", BODY_END]
+    r = run(*lines)
+    assert_all_kept(r)

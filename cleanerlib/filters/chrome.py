@@ -15,6 +15,7 @@ from functools import cache
 from typing import Iterable
 
 from .._model import Kind
+from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
@@ -49,6 +50,7 @@ _DETAILS = {
     "site_name": "the site name appended to the page title",
     "page_header": "a site name, section label or menu entry above the headline",
     "separator": "punctuation or symbols between links, with no word of its own",
+    "table_of_contents": "a table of contents: links to the article's own section headings",
 }
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
@@ -103,6 +105,9 @@ _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every mat
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
+_TOC_MAX = 40  # entries a table of contents lists at most
+# a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]?\s+")
 _HASHTAG = r"#(?=[\w-]*[^\W\d_])\w[\w-]*"  # a word with a letter in it: "#5g", not "#1"
 _HASHTAGS = re.compile(rf"^{_HASHTAG}(?:[\s,]+{_HASHTAG})*$")
 _ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
@@ -120,6 +125,16 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     labels = tuple(sorted(set(sec.get("share_labels", ())), key=len, reverse=True))
     starts = frozenset(w.split(" ", 1)[0] for w in (*networks, *labels))
     return networks, labels, starts
+
+
+@cache
+def _toc_labels(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(strip_decoration(normalize(p)) for p in merged_section("chrome", langs).get("toc_labels", ()))
+
+
+def _heading_key(stripped: str) -> str:
+    """A heading or a table-of-contents entry without its section number."""
+    return _SECTION_NUMBER.sub("", stripped)
 
 
 def _bare_label(text: str) -> bool:
@@ -197,6 +212,7 @@ class PageChrome(Filter):
             decided.add(i)
         out.extend(self._followers(doc, decided, found, kept, position))
         out.extend(self._boxes(doc, decided, found, table))
+        out.extend(self._table_of_contents(doc, kept, decided))
         site = self._site_name(doc)
         if site is not None:
             out.append(site)
@@ -442,6 +458,32 @@ class PageChrome(Filter):
                     out.append(Drop(i, "author_bio", "The header of an author box."))
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.update((i, j))
+        return out
+
+    def _table_of_contents(self, doc: Document, kept: list[int], taken: set[int]) -> list[Drop]:
+        """A "Table of contents" label and the entries under it that name the article's own
+        section headings further down ("* What went wrong" over "## What went wrong"). The
+        entries are the evidence: a label over anything else, or one entry alone, stays."""
+        labels = _toc_labels(self._langs())
+        out: list[Drop] = []
+        for k, i in enumerate(kept):
+            if i in taken or doc.n_words[i] > 5 or doc.stripped[i] not in labels:
+                continue
+            # where each heading text last stands: an entry's heading comes after it
+            last_heading = {_heading_key(doc.stripped[j]): j for j in kept[k + 1:] if doc.blocks[j].kind is Kind.HEADING}
+            entries: list[int] = []
+            named: set[str] = set()
+            for j in kept[k + 1:k + 1 + _TOC_MAX]:
+                key = _heading_key(doc.stripped[j])
+                # a name the list already holds is the first heading itself: the list has ended
+                if j in taken or doc.n_words[j] > 16 or key in named or last_heading.get(key, -1) <= j:
+                    break
+                named.add(key)
+                entries.append(j)
+            if len(entries) >= 2:
+                out.append(Drop(i, "table_of_contents", f"A table of contents: {doc.blocks[i].text[:60]!r}."))
+                out.extend(Drop(j, "table_of_contents", "An entry of the table of contents.", ref=i) for j in entries)
+                taken.update([i, *entries])
         return out
 
     @staticmethod
