@@ -24,7 +24,9 @@ _BLANK = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 _BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013]|\d{1,3}[.)])\s+\S")
 _BULLET_FIRST = frozenset("-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013")  # what _BULLET can start with
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
-_SENTENCE_END = re.compile(r"""[.!?:;,"'\u201d\u2019)\]\u2026]$""")
+# a closing quote is transparent ('... outside their "home region"' is no sentence, '… ago."'
+# is), unless the line is a quotation from its first character to its last
+_SENTENCE_END = re.compile(r"""[.!?:;,)\]\u2026]["'\u201d\u2019]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"\S+")
 

@@ -24,7 +24,8 @@ __all__ = ["html_title_index", "text_title_index"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
-    r"(?:^\S+\s*[\u00bb\u203a>/|]\s*\S)|\bmin(?:ute)?s? read\b|^\W*$|\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b",
+    r"(?:^\S+\s*[\u00bb\u203a>/|]\s*\S)|\bmin(?:ute)?s? read\b|^\W*$|\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\bcredits?:\s|^(?:title|url source|published time|markdown content):",
     re.IGNORECASE,
 )
 
@@ -38,7 +39,7 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 _URL_WORDS = re.compile(r"[-_/.+]+")
 # a line that ends like a sentence (a headline may end in a question mark)
-_ENDS_SENTENCE = re.compile(r"""[.!:;,"'\u201d\u2019]$""")
+_ENDS_SENTENCE = re.compile(r"""[.!:;,]["'\u201d\u2019]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb:/-]+\s+|\s*\|\s*")
 
 
@@ -126,7 +127,10 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     # platform lets end in a full stop, unless a shorter heading stands right above it (then
     # that is the headline and the sentence its dek); the blog's own name, further up and
     # apart from it, is not
-    if sentences and stop < len(blocks) and sentences[0] - 1 not in {index for _, index in candidates}:
+    # (a short line the page header repeats, the publication's name, is no heading for this)
+    above = sentences[0] - 1 if sentences else -1
+    if sentences and stop < len(blocks) and (above not in {index for _, index in candidates}
+                                             or keys[:stop].count(keys[above]) > 1):
         return sentences[0]  # (and only above an article: a paragraph of its own follows)
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None

@@ -347,3 +347,14 @@ def test_interviewers_name_as_a_speaker_label_is_kept():
                          "Nadia Okafor", question, "Tomi Aho", "Start small."]),
               input_type="text", filters=[Byline()])
     assert [b.text for b in r.blocks if not b.kept] == ["By Nadia Okafor"]
+
+
+@pytest.mark.parametrize("line", ["(hsa)", "(dpa/jk)"])
+def test_authors_initials_closing_the_article(line):
+    r = clean("\n".join([HEADLINE, BODY, line]), input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks if not b.kept] == ["byline"]
+
+
+def test_credit_with_an_image_address():
+    r = run("Top image: https://example.com/images/6g-test-site-1200x675.jpg")
+    assert [b.reason for b in r.blocks if not b.kept] == ["photo_credit"]

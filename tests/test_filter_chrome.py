@@ -123,6 +123,9 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Log in to Quillstack", "skip_link"),
     ("Our Standards: The Wirebench Trust Principles.", "footer"),
     ("Espacio publicitario", "ad_label"),
+    ("Algunos de los enlaces de este artículo son afiliados y pueden reportar un beneficio a Gadgetario.", "ad_label"),
+    ("Sie haben einen Fehler im Artikel entdeckt? Dann schreiben Sie uns hier.", "footer"),
+    ("Loading comments...", "comment_form"),
 ])
 def test_notices_forms_and_disclosures(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

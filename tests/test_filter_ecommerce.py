@@ -64,6 +64,8 @@ def test_cart_totals(line):
     "Alle Deals bei Amazon ansehen",
     "Ver precio en PcComponentes",
     "See it at Best Buy",
+    "Zum Angebot bei Amazon*",
+    "Profiter de l'offre Veilnet",
 ])
 def test_shop_buttons(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -107,6 +109,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Saturn ab 119,00 €", "price_only"),
     # a deal row: a product, its price and the price it was
     ("Sorano A85 OLED, 55 Zoll – 999,00 € statt 1.299,00 €", "price_only"),
+    ("399,00 € statt 549,00 € (UVP)", "price_only"),
+    ("2,29 €/mois au lieu de 10,99 €", "price_only"),
+    # a shop theme's text for screen readers
+    ("£12.00 Original price was: £12.00.£9.50Current price is: £9.50.", "price_only"),
 ])
 def test_prices_and_shipping_offers_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -220,3 +220,14 @@ def test_five_thousand_blocks_with_many_near_duplicates_finish_and_drop_the_copi
     assert {d.reason for d in drops} == {"near_repeat"}
     assert all(d.ref is not None and d.ref // copies == d.index // copies for d in drops)
     assert {d.index for d in drops}.isdisjoint(range(0, groups * copies, copies))  # each first copy stays
+
+
+def test_items_of_a_price_list_that_share_a_template_are_not_repeats():
+    """Two plans worded alike differ in their numbers: other facts, not a restatement."""
+    from cleanerlib import clean
+    from cleanerlib.filters import RepeatedParagraphs
+    items = ["Plan Basic: 7,99 euros al mes, más 2,99 euros por cada miembro extra (máximo uno)",
+             "Plan Premium: 15,99 euros al mes, más 2,99 euros por cada miembro extra (máximo dos)"]
+    r = clean("\n".join(["Los nuevos precios de la plataforma", *items]), input_type="text",
+              filters=[RepeatedParagraphs()])
+    assert all(b.kept for b in r.blocks)

@@ -263,6 +263,7 @@ def test_read_more_glued_to_the_end_of_a_paragraph_is_cut_off(tail):
     "Lire aussi | Les hôpitaux bretons migrent vers un cloud régional",
     "Auch spannend: Warum Schnelllader an Autobahnen oft leer stehen",
     "Pour aller plus loin : Le cloud souverain attire les mairies",
+    "Auch interessant: Führerschein für E-Scooter? Diese Regeln gelten ab Sommer",
     # a site's own name after a preposition, then a pipe or (after a longer lead-in) a colon
     "En Gadgetario | Por qué las baterías de litio se hinchan y qué hacer si te pasa",
     "Previously in The Backhaul: The hidden cost of instant payouts",

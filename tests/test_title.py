@@ -178,3 +178,21 @@ def test_text_title_is_a_short_sentence_when_no_heading_of_five_words_comes_befo
         "Chip makers race to build fabs"
     # a sentence of three is a paragraph
     assert _text_title(["It rained. Then it stopped. Then the fab opened.", BODY]) is None
+
+
+def test_text_title_ending_in_a_quoted_term_and_not_a_photo_caption():
+    headline = 'Bike maker pushes firmware that locks bikes bought outside their "home region"'
+    caption = "A Strada 2 parked outside a bike shop in Utrecht. Credit: Vantle"
+    assert _text_title(["Road to nowhere", headline, caption, BODY]) == headline
+
+
+def test_text_title_under_a_reader_tools_header_lines():
+    headline = "Cinedía acaba con las cuentas compartidas en España"
+    lines = [f"Title: {headline}", "URL Source: https://example.com/cinedia", "Published Time: 2025-04-04",
+             "Markdown Content:", headline, BODY]
+    assert _text_title(lines) == headline
+
+
+def test_text_title_sentence_under_the_publications_repeated_name():
+    headline = "Free delivery is getting expensive. Just not for you."
+    assert _text_title(["Thin Margins", "Subscribe", "Thin Margins", headline, "Copy link", BODY]) == headline

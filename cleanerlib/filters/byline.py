@@ -26,6 +26,8 @@ _AUTHOR_TOKENS = frozenset(("author", "byline", "author-name", "post-author", "e
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|da|der|del|la|le)){1,4}$")
 # a paragraph that opens with a name and goes on with a verb: "Jane Doe covers ..."
 _NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]")
+# an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
+_INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
@@ -63,7 +65,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         rf"(?:,\s*(?!\d)[\w ]{{2,40}}?)?"
         rf"(?i:{_SEPARATOR}(?:{dateline}|{read_time}))*"
     )
-    credit = rf"(?:{alts('credit_prefixes')})\s*:?\s*.{{0,80}}"
+    credit = rf"(?:{alts('credit_prefixes')})\s*:?\s*(?:https?://\S+|.{{0,80}})"
     flags = re.IGNORECASE
     return (
         re.compile(rf"^(?:{byline})$"),
@@ -194,6 +196,8 @@ class Byline(Filter):
                 moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
                 what = "Author and date line" if reason == "byline" else "Date line"
                 out.append(Drop(b.index, reason, f"{what} {text!r}.", metadata=moved))
+            elif n_words == 1 and _INITIALS.match(text):
+                out.append(Drop(b.index, "byline", f"The author's initials {text!r}."))
             elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))

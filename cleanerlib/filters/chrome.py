@@ -105,6 +105,8 @@ _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every mat
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
+# the header lines a reader tool writes above a page's text ("Title: …", "URL Source: …")
+_READER_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content|Description):\s")
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]?\s+")
@@ -440,8 +442,9 @@ class PageChrome(Filter):
                 if i >= doc.title_index:
                     break
                 block = doc.blocks[i]
-                if i not in decided and doc.n_words[i] <= self.header_max_words \
-                        and not block.text.rstrip().endswith((".", "!", "?")):
+                if i not in decided and (doc.n_words[i] <= self.header_max_words
+                                         and not block.text.rstrip().endswith((".", "!", "?"))
+                                         or _READER_HEADER.match(block.text)):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).

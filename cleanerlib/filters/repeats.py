@@ -27,6 +27,10 @@ def _grams(tokens: Sequence[str], k: int) -> set[str]:
 
 
 
+def _numbers(tokens: Sequence[str]) -> set[str]:
+    return {t for t in tokens if t.isdigit()}
+
+
 __all__ = ["RepeatedParagraphs"]
 
 
@@ -158,6 +162,8 @@ class RepeatedParagraphs(Filter):
             if best is None:
                 continue
             coverage, _, j = best
+            if _numbers(tokens[i]) - set(tokens[j]):
+                continue  # a number its twin lacks: another item of a list ("Plan Plus: 11,99 €…"), other facts
             share = len(tokens[i]) / len(tokens[j])
             # nearly verbatim: its word sequences, or all its words but one (one word changed);
             # under the headline, a restatement of what follows is a dek, not a pull quote

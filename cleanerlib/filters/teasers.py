@@ -95,7 +95,8 @@ _SENTENCE_STARTS = frozenset(
     "the a an on in at as after when while but and it its this that these those we our they he she his her "
     "their there for with from by if yet so since last der die das ein eine am im es er sie wir le la les un une "
     "il elle nous el los las una en lo".split())
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# a headline may ask a question and go on ("Führerschein? Diese Regeln gelten ab Sommer")
+_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
 
 
 def _is_teaser_headline(rest: str) -> bool:
