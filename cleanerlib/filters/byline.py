@@ -10,6 +10,7 @@ which is about the author, not the story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Iterable
 
@@ -270,14 +271,13 @@ class Byline(Filter):
                 break  # someone else's paragraph: the article's own text
         taken = done | {d.index for d in out}
         cues = _bio_cues(tuple(self.languages) if self.languages else None)
+        # a speaker's name in an interview comes back; the author box names its author once
+        # (besides the byline, which is taken)
+        lines = Counter(k for j, k in enumerate(doc.keys) if j not in taken) if name_lines else Counter()
         for b in name_lines:
             nxt = doc.next_kept(b.index)
             name = " ".join(b.text.split())
-            # a speaker's name in an interview comes back; the author box names its author once
-            # (besides the byline)
-            key = doc.keys[b.index]
-            if name not in openings or nxt is None or nxt in taken \
-                    or sum(1 for j, k in enumerate(doc.keys) if k == key and j not in taken) > 1:
+            if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
                 continue
             bio = doc.blocks[nxt]
             if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \

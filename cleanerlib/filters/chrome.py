@@ -469,11 +469,12 @@ class PageChrome(Filter):
         entries are the evidence: a label over anything else, or one entry alone, stays."""
         labels = _toc_labels(self._langs())
         out: list[Drop] = []
+        last_heading: dict[str, int] | None = None  # where each heading text last stands
         for k, i in enumerate(kept):
             if i in taken or doc.n_words[i] > 5 or doc.stripped[i] not in labels:
                 continue
-            # where each heading text last stands: an entry's heading comes after it
-            last_heading = {_heading_key(doc.stripped[j]): j for j in kept[k + 1:] if doc.blocks[j].kind is Kind.HEADING}
+            if last_heading is None:
+                last_heading = {_heading_key(doc.stripped[j]): j for j in kept if doc.blocks[j].kind is Kind.HEADING}
             entries: list[int] = []
             named: set[str] = set()
             for j in kept[k + 1:k + 1 + _TOC_MAX]:
