@@ -14,7 +14,11 @@ from typing import NamedTuple
 
 from ._model import Block, Kind, Span
 
-__all__ = ["segment_text", "guess_text_kind"]
+__all__ = ["segment_text", "guess_text_kind", "READER_HEADER"]
+
+# the header lines a reader tool writes above a page's text ("Title: …", "URL Source: …"): the
+# page's metadata, not its headline or its text
+READER_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content|Description):(?:\s|$)")
 
 # the line boundaries of str.splitlines(), so no block text contains a line break
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

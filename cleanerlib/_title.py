@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
+from ._segment_text import READER_HEADER
 from .filters._evidence import content_stems, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
@@ -25,7 +26,7 @@ __all__ = ["html_title_index", "text_title_index"]
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
     r"(?:^\S+\s*[\u00bb\u203a>/|]\s*\S)|\bmin(?:ute)?s? read\b|^\W*$|\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\bcredits?:\s|^(?:title|url source|published time|markdown content):",
+    r"|(?:^|[.!?]\s+)(?:photo |image )?credits?:\s",  # "… in Utrecht. Credit: Vantle", not "Tax credits: …"
     re.IGNORECASE,
 )
 
@@ -90,7 +91,11 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     if keys is None:
         keys = [normalize(b.text) for b in blocks]
     candidates = []
-    sentences: list[int] = []  # a headline written as a sentence ("We charged them twice. Here's why.")
+    # a headline written as a sentence ("We charged them twice. Here's why."), with the line
+    # read before it (metadata such as bylines and reading times aside), or None
+    sentence: tuple[int, int | None] | None = None
+    previous: int | None = None
+    text_above = False  # a list item or a paragraph stands above: a summary, not a page header
     seen = 0
     stop = len(blocks)
     for b in blocks:
@@ -104,8 +109,10 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
                 continue  # a cookie notice or affiliate disclosure above the headline: not the article
             stop = b.index
             break
-        if _NOT_TITLE.search(b.text) or (n_words <= 16 and looks_like_residue(keys[b.index])) \
-                or _byline_shaped(b.text):
+        if _NOT_TITLE.search(b.text) or READER_HEADER.match(b.text) or _byline_shaped(b.text):
+            continue  # metadata: it may stand between a headline and its dek
+        if n_words <= 16 and looks_like_residue(keys[b.index]):
+            previous = b.index  # page chrome ("Subscribe", "Sign in") parts a blog's name from its headline
             continue
         if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):
             seen += 1  # short labels above the headline are page header, removed from the clean text
@@ -114,8 +121,12 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             and next((c for c in b.text if c.isalnum()), "a").isupper()
         if (b.kind is Kind.HEADING and n_words >= 2) or long_headline:
             candidates.append((n_words, b.index))
-        elif not sentences and b.kind is Kind.PARAGRAPH and 5 <= n_words <= 16 and _headline_sentence(b.text):
-            sentences.append(b.index)
+        elif sentence is None and not text_above and b.kind is Kind.PARAGRAPH and 5 <= n_words <= 16 \
+                and _headline_sentence(b.text):
+            sentence = (b.index, previous)
+        if b.kind in (Kind.LIST_ITEM, Kind.PARAGRAPH, Kind.QUOTE):
+            text_above = True
+        previous = b.index
     long = [index for n_words, index in candidates if n_words >= 5]
     if len(long) > 1:
         chosen = _on_topic(blocks, keys, long, stop, url)
@@ -124,14 +135,13 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     if long:
         return long[0]
     # no heading-shaped line of five words or more: a short sentence is the headline a blogging
-    # platform lets end in a full stop, unless a shorter heading stands right above it (then
-    # that is the headline and the sentence its dek); the blog's own name, further up and
-    # apart from it, is not
-    # (a short line the page header repeats, the publication's name, is no heading for this)
-    above = sentences[0] - 1 if sentences else -1
-    if sentences and stop < len(blocks) and (above not in {index for _, index in candidates}
-                                             or keys[:stop].count(keys[above]) > 1):
-        return sentences[0]  # (and only above an article: a paragraph of its own follows)
+    # platform lets end in a full stop, when only labels stand above it and an article follows.
+    # A shorter heading right above it (metadata aside) is the headline and the sentence its
+    # dek, unless the page header repeats that line (the publication's name).
+    if sentence is not None and stop < len(blocks):
+        index, above = sentence
+        if above is None or above not in {i for _, i in candidates} or keys[:stop].count(keys[above]) > 1:
+            return index
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
 

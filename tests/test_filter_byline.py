@@ -43,8 +43,6 @@ def assert_line_dropped(result, reason: str) -> None:
     ("Par Mathilde Garnier et Yann Le Gall", "Mathilde Garnier et Yann Le Gall"),
     ("Por Inés Calvo", "Inés Calvo"),
     ("Por Inés Calvo y Rodrigo Peña", "Inés Calvo y Rodrigo Peña"),
-    ("Reviewed by Tomasz Wierzba", "Tomasz Wierzba"),
-    ("Edited by Priya Raman", "Priya Raman"),
 ])
 def test_author_lines_move_to_metadata(line, author):
     r = run(line)
@@ -358,3 +356,27 @@ def test_authors_initials_closing_the_article(line):
 def test_credit_with_an_image_address():
     r = run("Top image: https://example.com/images/6g-test-site-1200x675.jpg")
     assert [b.reason for b in r.blocks if not b.kept] == ["photo_credit"]
+
+
+def test_an_editors_line_is_dropped_but_names_no_author():
+    r = clean("\n".join([HEADLINE, "Edited by Priya Raman", "By Nadia Okafor", BODY]), input_type="text",
+              filters=[Byline()])
+    assert [b.reason for b in r.blocks if not b.kept] == ["byline", "byline"]
+    assert r.metadata.byline == "Nadia Okafor"
+
+
+def test_a_speakers_answer_in_the_first_person_is_no_bio():
+    answer = "I joined the call late, so I only heard the second half, but the engineers were clearly worried."
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", answer]), input_type="text",
+              filters=[Byline()])
+    assert [b.text for b in r.blocks if not b.kept] == ["By Nadia Okafor"]
+
+
+def test_time_zone_offset_does_not_swallow_the_next_part():
+    r = run("Jane Doe · March 18, 2025 2:41 PM EST - 12 comments")
+    assert (r.metadata.byline, r.metadata.date) == ("Jane Doe", "March 18, 2025 2:41 PM EST")
+
+
+def test_parenthesised_word_inside_the_article_is_no_initials():
+    r = clean("\n".join([HEADLINE, BODY, "(nil)", BODY]), input_type="text", filters=[Byline()])
+    assert all(b.kept for b in r.blocks)

@@ -552,3 +552,27 @@ def test_contents_label_over_anything_else_stays():
     lines = [HEADLINE, BODY, "Contents", "* Two cable ships", "* A spare cable", BODY_END]
     r = run(*lines)
     assert_all_kept(r)
+
+
+def test_sponsored_label_over_an_articles_price_section_takes_no_sentence():
+    lines = ["Sponsored", "## Pricing", "The base model costs $999.", "The Pro costs $1,299."]
+    r = run(HEADLINE, BODY, *lines, BODY_END)
+    for line in lines[2:]:
+        assert_kept(r, line)
+
+
+def test_hashtags_in_code_and_in_the_course_of_the_article_stay():
+    r = run(HEADLINE, BODY, "#ifdef DEBUG", "#endif", "The campaign used two tags:", "#StopTheCuts",
+            "#SaveOurSignal", BODY_END)
+    for line in ("#ifdef DEBUG", "#endif", "#StopTheCuts", "#SaveOurSignal"):
+        assert_kept(r, line)
+
+
+@pytest.mark.parametrize("line", [
+    "Mit der Anmeldung beim Finanzamt beginnt für Gründer die eigentliche Arbeit.",
+    "By submitting your email to these breach-lookup sites, you hand attackers a confirmed address.",
+    "Los enlaces de afiliados de Amazon seguirán permitidos en las reseñas, dijo Google.",
+])
+def test_sentences_that_open_like_consent_or_disclosure_lines_stay(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_kept(r, line)

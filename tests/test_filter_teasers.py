@@ -450,3 +450,17 @@ def test_known_header_over_a_paragraph_of_its_own_is_a_section_of_the_article():
             f"<p>{BODY2}</p><h3>Related reading</h3><p>{para}</p><p>{BODY3}</p></article></body></html>")
     r = clean(html, input_type="html", filters=[CrossPromo()])
     assert_all_kept(r)
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Why did the outage last nine hours? The operator blamed a botched configuration push.",
+    "Also: Microsoft will fold the team into LinkedIn in April. Its 40 staff move to Dublin next year.",
+])
+def test_question_and_answer_and_camel_cased_names_after_an_inline_label_stay(line):
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_kept(r, line)
+
+
+def test_spanish_section_heading_today_in_a_city_is_no_teaser_header():
+    r = run(HEADLINE, BODY1, "Hoy en Bruselas", "La comisión votará el martes.", BODY2)
+    assert_all_kept(r)

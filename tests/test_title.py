@@ -196,3 +196,13 @@ def test_text_title_under_a_reader_tools_header_lines():
 def test_text_title_sentence_under_the_publications_repeated_name():
     headline = "Free delivery is getting expensive. Just not for you."
     assert _text_title(["Thin Margins", "Subscribe", "Thin Margins", headline, "Copy link", BODY]) == headline
+
+
+def test_text_title_sentence_rule_leaves_summaries_and_metadata_alone():
+    # a summary list above a short sentence: no headline is promoted over it
+    assert _text_title(["TL;DR", "- Faster chip", "- Bigger battery", "Our verdict: buy it before it sells out.",
+                        BODY]) is None
+    # a reading time between a heading and the sentence does not part them
+    assert _text_title(["Chip makers race", "3 min read", "The fab opened on time.", BODY]) == "Chip makers race"
+    assert _text_title(["Tax credits: what the new rules mean for families this April", BODY]) == \
+        "Tax credits: what the new rules mean for families this April"

@@ -57,7 +57,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         rf"|(?:{relative})"
         rf")"
     )
-    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)"
+    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
     date_prefix = alts("date_prefixes")
     dateline = rf"(?:(?:{date_prefix})\s*:?\s*)?{date}(?:{_SEPARATOR}|\s+)?(?:(?:at|um|à|a las|a la)\s+)?{time}?"
     byline = (
@@ -99,11 +99,22 @@ def _name_like_heading(name: str) -> bool:
 
 
 @cache
-def _bio_cues(langs: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Words an author's bio is made of ("reporter", "covers", "schreibt über"): the same
-    vocabulary the chrome filter reads author boxes by."""
+def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """Words an author's bio is made of ("reporter", "covers", "schreibt über"), as whole words:
+    the same vocabulary the chrome filter reads author boxes by."""
     sec = merged_section("chrome", langs)
-    return tuple(sec.get("bio_roles", ())) + tuple(sec.get("bio_verbs", ()))
+    words = sorted({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+
+
+@cache
+def _editor_prefix(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    words = sorted(set(merged_section("byline", langs).get("editor_prefixes", ())), key=len, reverse=True)
+    return re.compile("^(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + ")", re.IGNORECASE)
+
+
+# a bio is written about its author, not by them ("I joined the call late" is an answer)
+_FIRST_PERSON = re.compile(r"^(?:i|ich|je|j'|yo)\b", re.IGNORECASE)
 
 
 def _author_line(text: str, byline, name_prefix, meta_part, date_prefix) -> tuple[str, str | None] | None:
@@ -166,8 +177,11 @@ class Byline(Filter):
         self.bio_max_words = bio_max_words
 
     def decide(self, doc: Document) -> Iterable[Drop]:
-        byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker = _patterns(
-            tuple(self.languages) if self.languages else None)
+        langs = tuple(self.languages) if self.languages else None
+        byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker = _patterns(langs)
+        editor = _editor_prefix(langs)
+        # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
+        last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
         out = []
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
@@ -182,7 +196,8 @@ class Byline(Filter):
             author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
             if author is not None:
                 name, date = author
-                moved = (("byline", name),) + ((("date", date),) if date else ())
+                # the editor or reviewer named on a line of their own is no author
+                moved = (() if editor.match(text) else (("byline", name),)) + ((("date", date),) if date else ())
                 out.append(Drop(b.index, "byline", f"Author line {text!r}.", metadata=moved))
             elif (digits or n_words <= 4) and dateline.match(text):
                 date = _split_meta(text, meta_part, None)[1] or text
@@ -197,7 +212,7 @@ class Byline(Filter):
                 moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
                 what = "Author and date line" if reason == "byline" else "Date line"
                 out.append(Drop(b.index, reason, f"{what} {text!r}.", metadata=moved))
-            elif n_words == 1 and _INITIALS.match(text):
+            elif n_words == 1 and b.index > last_long and _INITIALS.match(text):
                 out.append(Drop(b.index, "byline", f"The author's initials {text!r}."))
             elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
@@ -235,6 +250,7 @@ class Byline(Filter):
         done = {d.index for d in found}
         tail = []  # short paragraphs after the article that open with a name and a verb
         name_lines = []  # lines after the article that could be an author's name
+        passed_bio = False  # a long paragraph under a name line at the end, maybe a bio
         for b in reversed(doc.blocks):
             if not b.kept or b.index in done or b.index == doc.title_index:
                 continue
@@ -243,8 +259,10 @@ class Byline(Filter):
                 tail.append(b)
             elif n_words <= 4 and _NAME_ONLY.match(b.text.strip()):
                 name_lines.append(b)
-            elif n_words >= 25 and not (n_words <= self.bio_max_words and self._under_a_name(doc, b.index)):
-                break  # the article's own text (a bio under a name line is looked at above)
+            elif n_words >= 25:
+                if passed_bio or name_lines or n_words > self.bio_max_words or not self._under_a_name(doc, b.index):
+                    break  # the article's own text
+                passed_bio = True
         if not tail and not name_lines:
             return []
         names = {v for d in found for k, v in d.metadata if k == "byline"}
@@ -281,7 +299,8 @@ class Byline(Filter):
                 continue
             bio = doc.blocks[nxt]
             if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \
-                    and not bio.text.rstrip().endswith("?") and any(c in doc.keys[nxt] for c in cues):
+                    and not bio.text.rstrip().endswith("?") and not _FIRST_PERSON.match(bio.text) \
+                    and cues.search(doc.keys[nxt]):
                 out.append(Drop(b.index, "author_bio", f"The author's name {b.text!r} over a bio after the article."))
                 out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
         return out

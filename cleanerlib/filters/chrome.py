@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._normalize import normalize
+from .._segment_text import READER_HEADER
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
@@ -83,8 +84,10 @@ _SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post",
                              "promoted content", "paid content", "paid post", "partner content", "gesponsert",
                              "partnerinhalt", "contenu sponsorisé", "sponsorisé", "contenido patrocinado",
                              "patrocinado"))
-# Blocks a sponsored box (name, pitch, price, button) holds at most under its label.
+# Blocks a sponsored box (name, pitch, price, button) holds at most under its label, and the
+# words of its button at most.
 _SPONSOR_BOX = 4
+_BUTTON_WORDS = 6
 # Prompts whose box (heading, blurb, button) is chrome as a whole.
 _BOX_CATEGORIES = frozenset(("newsletter", "social_follow", "cookie_notice"))
 # Containers whose text is chrome whatever it says (the rest only hold links or labels).
@@ -105,11 +108,11 @@ _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every mat
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
-# the header lines a reader tool writes above a page's text ("Title: …", "URL Source: …")
-_READER_HEADER = re.compile(r"^(?:Title|URL Source|Published Time|Markdown Content|Description):\s")
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
-_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]?\s+")
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+")
+# preprocessor and editor directives, which a code sample puts on lines of their own
+_DIRECTIVES = frozenset("if ifdef ifndef else elif endif define undef include import pragma region endregion error line".split())
 _HASHTAG = r"#(?=[\w-]*[^\W\d_])\w[\w-]*"  # a word with a letter in it: "#5g", not "#1"
 _HASHTAGS = re.compile(rf"^{_HASHTAG}(?:[\s,]+{_HASHTAG})*$")
 _ABOUT_NAME = re.compile(r"^(?:about|über|à propos de|sobre|acerca de)\s+\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
@@ -304,17 +307,27 @@ class PageChrome(Filter):
 
     @staticmethod
     def _hashtag_runs(doc: Document, kept: list[int], found) -> list[int]:
-        """Lines of hashtags only ("#webdev"), two or more in a row: the post's tags as a
-        scrape leaves them, one per line. (A markdown heading has a space after its "#".)"""
+        """Lines of hashtags only ("#webdev"), two or more in a row, where a post's tags stand:
+        right under the headline, or after the article (no long paragraph follows). A markdown
+        heading has a space after its "#"; "#endif" is code, and hashtags an article lists in
+        its course are the article's."""
         out: list[int] = []
         run: list[int] = []
+        long_after = 0  # long paragraphs after the current position
+        for i in kept:
+            if doc.n_words[i] >= 25:
+                long_after += 1
         for i in kept + [-1]:
-            if i >= 0 and i not in found and i != doc.title_index and _HASHTAGS.match(doc.blocks[i].text.strip()):
+            text = doc.blocks[i].text.strip() if i >= 0 else ""
+            if i >= 0 and i not in found and i != doc.title_index and _HASHTAGS.match(text) \
+                    and text[1:].split(None, 1)[0].casefold() not in _DIRECTIVES:
                 run.append(i)
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and (long_after == 0 or doc.prev_kept(run[0]) == doc.title_index):
                 out.extend(run)
             run = []
+            if i >= 0 and doc.n_words[i] >= 25:
+                long_after -= 1
         return out
 
     @staticmethod
@@ -383,18 +396,22 @@ class PageChrome(Filter):
         """The blocks of a paid box under a "Sponsored" label: a product name, a pitch, a
         button ("Promoted / Cartwheel: a cart API... / Start free with 10,000 carts... / Try
         Cartwheel free"). The name says nothing a phrase list knows; the pitch or button that
-        closes the box does, so the box runs from the label to its last short block with a
-        promotional cue, and nothing longer than a blurb may sit in between."""
+        closes the box does, so the box runs from the label to its last button: a short
+        promotional line that is no sentence ("Try Cartwheel free", not "The Pro costs $1,299.").
+        Nothing longer than a blurb may sit in between, and only the product's name may be a
+        heading (an article's "## Pricing" ends the box)."""
         if strip_decoration(doc.keys[label]) not in _SPONSOR_LABELS:
             return []
         promo = cue_pattern(self._langs(), "promo_cues")
         run: list[int] = []
         last = 0
         for j in after:
-            if j in taken or j == doc.title_index or doc.n_words[j] > (30 if not run else 20):
+            if j in taken or j == doc.title_index or doc.n_words[j] > (30 if not run else 20) \
+                    or (run and doc.blocks[j].kind is Kind.HEADING and doc.n_words[j] > _BUTTON_WORDS):
                 break
             run.append(j)
-            if promo.search(doc.keys[j]):
+            if doc.n_words[j] <= _BUTTON_WORDS and not doc.blocks[j].text.rstrip().endswith((".", "?")) \
+                    and promo.search(doc.keys[j]):
                 last = len(run)
         return run[:last]
 
@@ -444,7 +461,7 @@ class PageChrome(Filter):
                 block = doc.blocks[i]
                 if i not in decided and (doc.n_words[i] <= self.header_max_words
                                          and not block.text.rstrip().endswith((".", "!", "?"))
-                                         or _READER_HEADER.match(block.text)):
+                                         or READER_HEADER.match(block.text)):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).

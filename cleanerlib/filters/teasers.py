@@ -84,19 +84,18 @@ def _tables(langs: tuple[str, ...] | None):
     name = r"[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ0-9][\w.&'’-]*){0,3}"
     site_re = LetterGated(re.compile(rf"^\W*(?:(?i:{multi})\s+{name}\s*[|:]|(?i:{single})\s+{name}\s*\|)\s*(?=\S)"),
                           words)
-    return headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re
+    # words a paragraph glued to a capitalised last word of a headline opens with; no
+    # camel-cased name ends in one ("GulfThe", but "PlayStation")
+    sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
+    return (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
+            sentence_starts)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019']+\s)")
-# words a paragraph glued to a capitalised last word of a headline opens with; no camel-cased
-# name ends in one ("GulfThe", "AmazonOn", but "PlayStation")
-_SENTENCE_STARTS = frozenset(
-    "the a an on in at as after when while but and it its this that these those we our they he she his her "
-    "their there for with from by if yet so since last der die das ein eine am im es er sie wir le la les un une "
-    "il elle nous el los las una en lo".split())
-# a headline may ask a question and go on ("Führerschein? Diese Regeln gelten ab Sommer")
-_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
+# a sentence ending inside a line, and a question ending inside one
+_INNER_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
+_INNER_QUESTION = re.compile(r"\?(?:\s|$)")
 
 
 def _is_teaser_headline(rest: str) -> bool:
@@ -106,10 +105,15 @@ def _is_teaser_headline(rest: str) -> bool:
     first = next((c for c in rest if c.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
-    return _SENTENCE_END.search(rest.rstrip(".!?")) is None
+    inner = rest.rstrip(".!?")
+    if _INNER_SENTENCE_END.search(inner):
+        return False
+    # a headline may ask and go on ("Führerschein? Diese Regeln gelten ab Sommer"); a question
+    # and an answer that ends in a full stop are two sentences
+    return not (_INNER_QUESTION.search(inner) and rest.rstrip("\"'\u201d\u2019»").endswith((".", "!")))
 
 
-def _glued_headline_end(text: str, start: int) -> int | None:
+def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | None:
     """Where the headline of an inline teaser ends when a scraper glued the next paragraph to
     it ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None; ``start`` is
     the end of its "Also read:" prefix.
@@ -117,13 +121,14 @@ def _glued_headline_end(text: str, start: int) -> int | None:
     The seam is a lower-case letter run straight into a capitalised word. A camel-cased name is
     no seam ("PlayStation", "McLaren", "iPhone"): the word before the capital must be two
     letters or more, and when it is capitalised itself ("...ships for the GulfThe operators"),
-    the word after must be one a sentence starts with.
+    the word after must be one a sentence starts with (``starts``), of three letters or more
+    ("LinkedIn in April" is no seam, "GulfThe operators" is).
     """
     for seam in _SEAM.finditer(text, start, start + 240):
         at = seam.start()
         left = text[text.rfind(" ", 0, at) + 1:at]
         right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
-        if len(left) < 2 or (left[0].isupper() and right.casefold() not in _SENTENCE_STARTS):
+        if len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts)):
             continue
         headline = text[start:at].strip()
         if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
@@ -177,7 +182,8 @@ class CrossPromo(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
-        headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re = tables
+        (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
+         sentence_starts) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -279,7 +285,7 @@ class CrossPromo(Filter):
                 if _is_teaser_headline(text[prefix.end():].strip()):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
-                end = _glued_headline_end(text, prefix.end())
+                end = _glued_headline_end(text, prefix.end(), sentence_starts)
                 if end is not None:
                     parts.append(Drop(i, "inline_teaser", f"An inline teaser glued to the start of a paragraph: "
                                       f"{text[:end]!r}.", part=(0, end)))
