@@ -10,11 +10,11 @@ breaks the wrapping introduced.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ._model import Block, Kind, Span
 
-__all__ = ["segment_text", "guess_text_kind", "READER_HEADER"]
+__all__ = ["segment_text", "guess_text_kind", "READER_HEADER", "front_matter"]
 
 # the header lines a reader tool writes above a page's text ("Title: …", "URL Source: …"): the
 # page's metadata, not its headline or its text
@@ -28,9 +28,9 @@ _BLANK = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 _BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013]|\d{1,3}[.)])\s+\S")
 _BULLET_FIRST = frozenset("-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013")  # what _BULLET can start with
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
-# a closing quote is transparent ('... outside their "home region"' is no sentence, '… ago."'
-# is), unless the line is a quotation from its first character to its last
-_SENTENCE_END = re.compile(r"""[.!?:;,)\]\u2026]["'\u201d\u2019]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
+# a closing quote or bracket is transparent ('... outside their "home region"' and "… (and What
+# You Lose)" are no sentences, '… ago."' is), unless the line is a quotation from end to end
+_SENTENCE_END = re.compile(r"""[.!?:;,\u2026]["'\u201d\u2019)\]]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"\S+")
 
@@ -112,6 +112,24 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
     if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped) or 2 * goes_on < len(wrapped):
         return None
     return width
+
+
+_YAML_LINE = re.compile(r"^(?:[\w-]+:(?:\s|$)|- |\s)")
+
+
+def front_matter(blocks: Sequence[Block], limit: int = 40) -> range:
+    """The blocks of a YAML front matter a clipper or a static-site scrape opens with ("---",
+    "title: …", "source: …", "tags:", "- clippings", "---"): the page's metadata, not its
+    text. An empty range when the text opens otherwise."""
+    if not blocks or blocks[0].text.strip() != "---":
+        return range(0)
+    for b in blocks[1:limit]:
+        text = b.text.strip()
+        if text == "---":
+            return range(0, b.index + 1) if b.index > 1 else range(0)
+        if not _YAML_LINE.match(b.text):
+            return range(0)
+    return range(0)
 
 
 def guess_text_kind(text: str) -> Kind:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ._model import Block, Kind
 from ._normalize import words, normalize
-from ._segment_text import READER_HEADER
+from ._segment_text import READER_HEADER, front_matter
 from .filters._evidence import content_stems, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
@@ -26,7 +26,8 @@ __all__ = ["html_title_index", "text_title_index"]
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
     r"(?:^\S+\s*[\u00bb\u203a>/|]\s*\S)|\bmin(?:ute)?s? read\b|^\W*$|\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|(?:^|[.!?]\s+)(?:photo |image )?credits?:\s",  # "… in Utrecht. Credit: Vantle", not "Tax credits: …"
+    r"|(?:^|[.!?]\s+)(?:photo |image )?credits?:\s"  # "… in Utrecht. Credit: Vantle", not "Tax credits: …"
+    r"|^(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\b.{0,24}\d{4}$",
     re.IGNORECASE,
 )
 
@@ -96,12 +97,15 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     sentence: tuple[int, int | None] | None = None
     previous: int | None = None
     text_above = False  # a list item or a paragraph stands above: a summary, not a page header
+    header = front_matter(blocks)  # a clipper's "---" / "title: …" / "---": metadata
     seen = 0
     stop = len(blocks)
     for b in blocks:
         if seen >= lookahead:
             stop = b.index
             break
+        if b.index in header:
+            continue
         n_words = len(b.text.split())
         if b.kind is Kind.PARAGRAPH and n_words >= 25:
             if phrase_table("chrome").match_prefix(keys[b.index]) is not None \

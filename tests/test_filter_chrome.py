@@ -576,3 +576,26 @@ def test_hashtags_in_code_and_in_the_course_of_the_article_stay():
 def test_sentences_that_open_like_consent_or_disclosure_lines_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_kept(r, line)
+
+
+def test_markdown_image_line_and_a_tight_breadcrumb():
+    image = "![Two cable ships in the port of Gdansk](https://example.com/img/ships-1200.jpg)"
+    crumb = "Inicio/Telecomunicaciones/Cables"
+    r = run(crumb, HEADLINE, BODY, image, BODY_END)
+    assert_dropped(r, image, "media_embed")
+    assert not block(r, crumb).kept
+
+
+def test_front_matter_of_a_clipped_page_is_page_header():
+    lines = ["---", 'title: "Nokia and Ericsson agree to share 6G test sites"', 'source: "https://example.com/6g"',
+             "tags:", '- "clippings"', "---", HEADLINE, BODY, BODY_END]
+    r = run(*lines)
+    assert r.metadata.title == HEADLINE
+    assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
+
+
+@pytest.mark.parametrize("line", ["Great! You've successfully signed up.", "Your link has expired.",
+                                  "Link copied to clipboard"])
+def test_blog_platform_status_messages(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert not block(r, line).kept

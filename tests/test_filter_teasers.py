@@ -278,6 +278,7 @@ def test_inline_teasers(line):
     "Also read: Finland orders two new cable ships for the Gulf",
     "Lesen Sie auch: Warum Glasfaser auf dem Land so teuer bleibt",
     "Te puede interesar: Cómo saber si tu router necesita una actualización",
+    "Lire aussi : Fibre : quelles sont les offres les moins chères en avril ?",
 ])
 def test_inline_teaser_glued_to_the_start_of_the_next_paragraph_is_cut_off(teaser):
     source = "\n".join([HEADLINE, BODY1, teaser + BODY2, BODY3])

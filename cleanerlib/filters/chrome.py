@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._normalize import normalize
-from .._segment_text import READER_HEADER
+from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
@@ -51,6 +51,7 @@ _DETAILS = {
     "site_name": "the site name appended to the page title",
     "page_header": "a site name, section label or menu entry above the headline",
     "separator": "punctuation or symbols between links, with no word of its own",
+    "media_embed": "an image written as markdown markup (![alt](address)), not text",
     "table_of_contents": "a table of contents: links to the article's own section headings",
 }
 # How long a block may be and still count as chrome when only its start matches.
@@ -107,6 +108,9 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
+_MD_IMAGE = re.compile(r"^!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)\s*$")
+_HOME_SLASH = re.compile(r"^(?:home|startseite|start|accueil|inicio|portada)\s*/", re.IGNORECASE)
+_TIGHT_SLASH = re.compile(r"\s*/\s*")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -229,6 +233,8 @@ class PageChrome(Filter):
         key = doc.keys[i]
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
             return "separator", False
+        if block.text[:2] == "![" and _MD_IMAGE.match(block.text):
+            return "media_embed", False
         n_words = doc.n_words[i]
         category = table.match_exact(key, doc.stripped[i])
         if category is None and n_words <= 8:
@@ -290,7 +296,9 @@ class PageChrome(Filter):
         label, colon, rest = text.partition(":")
         if colon and len(label.split()) <= 4 and _BREADCRUMB_SEP.search(rest):
             text = rest  # "You are here: Home / News"
-        parts = [p.strip() for p in _BREADCRUMB_SEP.split(text)]
+        # "Inicio/Consolas/…": slashes without spaces count after the home page's name only
+        sep = _TIGHT_SLASH if _HOME_SLASH.match(text) else _BREADCRUMB_SEP
+        parts = [p.strip() for p in sep.split(text)]
         # the last step may be the article's own title ("… › KW 11 › Smart Home: Vireo schaltet …")
         if len(parts) < 2 or any(not p or len(p.split()) > (20 if k == len(parts) - 1 and len(parts) >= 3 else 8)
                                  or p[-1] in ".!?;,:" or not p[0].isalnum() for k, p in enumerate(parts)):
@@ -455,13 +463,14 @@ class PageChrome(Filter):
         # banner. The headline is chosen before the first paragraph of the article, so what
         # sits above it is never the article's prose; a sentence is still left alone.
         if doc.title_index is not None:
+            header = front_matter(doc.blocks) if doc.input_type == "text" else range(0)
             for i in kept:
                 if i >= doc.title_index:
                     break
                 block = doc.blocks[i]
                 if i not in decided and (doc.n_words[i] <= self.header_max_words
                                          and not block.text.rstrip().endswith((".", "!", "?"))
-                                         or READER_HEADER.match(block.text)):
+                                         or READER_HEADER.match(block.text) or i in header):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
         # A bio that opens an author box without a header ("About Jane Doe" is handled above).

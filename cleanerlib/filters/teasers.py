@@ -128,7 +128,9 @@ def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | 
         at = seam.start()
         left = text[text.rfind(" ", 0, at) + 1:at]
         right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
-        if len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts)):
+        if left in ("?", "!"):  # "… en avril 2025 ?Ondalia": the French space before the mark
+            pass
+        elif len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts)):
             continue
         headline = text[start:at].strip()
         if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
