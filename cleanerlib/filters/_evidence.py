@@ -32,6 +32,7 @@ __all__ = [
     "cue_pattern",
     "prose_residue",
     "looks_like_residue",
+    "phrase_keys",
 ]
 
 # a count in brackets after a label: "Comments (23)", "Cart [0]"
@@ -214,15 +215,18 @@ def looks_like_residue(key: str) -> bool:
     the headline of a plain-text scrape ("Free shipping on orders over $50" is not one).
     """
     stripped = strip_decoration(key)
-    return stripped in _teaser_labels() or phrase_table("ecommerce").match(key, stripped) is not None \
+    return stripped in phrase_keys("teasers", ("headers", "read_more")) \
+        or phrase_table("ecommerce").match(key, stripped) is not None \
         or phrase_table("chrome").match(key, stripped) is not None
 
 
 @cache
-def _teaser_labels() -> frozenset[str]:
-    """Teaser headers and read-more links of every language, keyed like a block."""
-    teasers = merged_section("teasers")
-    return frozenset(strip_decoration(normalize(p)) for name in ("headers", "read_more") for p in teasers.get(name, ()))
+def phrase_keys(section: str, names: tuple[str, ...], langs: tuple[str, ...] | None = None) -> frozenset[str]:
+    """The phrases of some lists of a section, keyed like a block (normalised, decoration
+    stripped), so a set lookup of ``doc.stripped[i]`` finds them whatever quotes or dashes the
+    page uses."""
+    sec = merged_section(section, langs)
+    return frozenset(strip_decoration(normalize(p)) for name in names for p in sec.get(name, ()))
 
 
 def word_count(text: str) -> int:

@@ -77,6 +77,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?:(?P<date>{dateline})|(?:{read_time}))", flags),
         re.compile(rf"^(?:{date_prefix})\s*:?\s+", flags),
         re.compile(rf"(?:{date_prefix})\s*:?|{time}|{read_time}", flags),
+        re.compile(rf"^(?:{alts('editor_prefixes')})", flags),
     )
 
 
@@ -105,12 +106,6 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     sec = merged_section("chrome", langs)
     words = sorted({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}, key=len, reverse=True)
     return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
-
-
-@cache
-def _editor_prefix(langs: tuple[str, ...] | None) -> re.Pattern[str]:
-    words = sorted(set(merged_section("byline", langs).get("editor_prefixes", ())), key=len, reverse=True)
-    return re.compile("^(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + ")", re.IGNORECASE)
 
 
 # a bio is written about its author, not by them ("I joined the call late" is an answer)
@@ -178,8 +173,7 @@ class Byline(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         langs = tuple(self.languages) if self.languages else None
-        byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker = _patterns(langs)
-        editor = _editor_prefix(langs)
+        byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker, editor = _patterns(langs)
         # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
         out = []

@@ -15,7 +15,6 @@ from functools import cache
 from typing import Iterable
 
 from .._model import Kind
-from .._normalize import normalize
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
@@ -24,6 +23,7 @@ from ._evidence import (
     is_headline_shaped,
     link_density,
     looks_like_residue,
+    phrase_keys,
     phrase_table,
     prose_residue,
     strip_decoration,
@@ -134,11 +134,6 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     labels = tuple(sorted(set(sec.get("share_labels", ())), key=len, reverse=True))
     starts = frozenset(w.split(" ", 1)[0] for w in (*networks, *labels))
     return networks, labels, starts
-
-
-@cache
-def _toc_labels(langs: tuple[str, ...] | None) -> frozenset[str]:
-    return frozenset(strip_decoration(normalize(p)) for p in merged_section("chrome", langs).get("toc_labels", ()))
 
 
 def _heading_key(stripped: str) -> str:
@@ -493,7 +488,7 @@ class PageChrome(Filter):
         """A "Table of contents" label and the entries under it that name the article's own
         section headings further down ("* What went wrong" over "## What went wrong"). The
         entries are the evidence: a label over anything else, or one entry alone, stays."""
-        labels = _toc_labels(self._langs())
+        labels = phrase_keys("chrome", ("toc_labels",), self._langs())
         out: list[Drop] = []
         last_heading: dict[str, int] | None = None  # where each heading text last stands
         for k, i in enumerate(kept):

@@ -28,7 +28,7 @@ from ._evidence import (
     glued_label,
     is_headline_shaped,
     link_density,
-    strip_decoration,
+    phrase_keys,
     token_hint,
     word_count,
 )
@@ -53,13 +53,13 @@ _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "relate
 @cache
 def _tables(langs: tuple[str, ...] | None):
     sec = merged_section("teasers", langs)
-    headers = {strip_decoration(normalize(h)) for h in sec.get("headers", ())}
+    headers = phrase_keys("teasers", ("headers",), langs)
     # "Most read this week", "Lo más leído hoy": a header with a time qualifier is one too
     qualifiers = [normalize(q) for q in sec.get("header_qualifiers", ())]
     headers = frozenset(headers | {f"{h} {q}" for h in headers for q in qualifiers})
     prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())}, key=len, reverse=True)
     header_prefixes = re.compile("^(?:" + ("|".join(re.escape(p) for p in prefixes) or "(?!x)x") + ")(.*)$")
-    read_more = frozenset(strip_decoration(normalize(r)) for r in sec.get("read_more", ()))
+    read_more = phrase_keys("teasers", ("read_more",), langs)
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in glueable) or "(?!x)x"
     # "Read More →Moreover, ..." (decorated or glued) at the start of a block
