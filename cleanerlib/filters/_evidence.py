@@ -159,6 +159,9 @@ def may_start_with(text: str, letters: frozenset[str] | None) -> bool:
     anything else is left to the regex."""
     if letters is None:
         return True
+    if text[:1].isalnum():  # most lines start with their first word
+        head = text[:2]
+        return not head.isascii() or head.lower() in letters
     for k, c in enumerate(text):
         if c.isalnum() or c == "_":
             head = text[k:k + 2]
@@ -189,9 +192,16 @@ def cue_pattern(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
 
 
 @cache
-def _triggers(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
-    words = sorted(set(merged_section("chrome", langs).get(name, ())), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words) or "(?!x)x")
+def _triggers(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
+    # substring tests: a few ``in`` scans beat one alternation tried at every position
+    return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
+
+
+def _has_trigger(key: str, triggers: tuple[str, ...]) -> bool:
+    for t in triggers:
+        if t in key:
+            return True
+    return False
 
 
 def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> str | None:
@@ -199,10 +209,10 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     list can spell out: a newsletter pitch ("Every Friday we send …, it's free") or an
     affiliate disclosure that opens with the site's name ("Hearth & Wire may earn a
     commission when you buy through links on our site"). A cheap word test comes first."""
-    if n_words <= 40 and _triggers(langs, "newsletter_triggers").search(key) \
+    if n_words <= 40 and _has_trigger(key, _triggers(langs, "newsletter_triggers")) \
             and cue_pattern(langs, "newsletter_cues").search(key):
         return "newsletter"
-    if n_words <= 45 and _triggers(langs, "affiliate_triggers").search(key) \
+    if n_words <= 45 and _has_trigger(key, _triggers(langs, "affiliate_triggers")) \
             and cue_pattern(langs, "affiliate_cues").search(key):
         return "ad_label"
     return None
