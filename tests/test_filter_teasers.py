@@ -387,6 +387,29 @@ def test_one_labelled_line_is_no_run():
     assert_all_kept(r)
 
 
+def test_cards_that_carry_their_own_read_more_link_are_a_run():
+    # the first card talks about the article's own topic (cable repairs), but a glued label
+    # and a link of its own make it a card all the same
+    cards = ["InfrastructureCable repairs in the North Sea will cost more next year Read more \u2192",
+             "Why small ferries are now booked for a year ahead Read more \u2192",
+             "The lighthouse keepers who went digital Read more \u2192"]
+    r = run(HEADLINE, BODY1, BODY2, "Latest in Tech", *cards, BODY3)
+    for card in cards:
+        assert block(r, card).reason == "teaser_card"
+    assert block(r, "Latest in Tech").reason == "teaser_header"
+    assert_kept(r, BODY3)
+
+
+def test_one_linked_line_is_no_run_and_a_sentence_before_a_link_is_no_card():
+    linked = "Why small ferries are now booked for a year ahead Read more \u2192"
+    pointer = "The full list of affected ports is on the operator's site. Read more \u2192"
+    r = run(HEADLINE, BODY1, linked, BODY2, pointer, BODY3)
+    assert block(r, linked).kept
+    assert_kept(r, pointer.rsplit(" Read", 1)[0])  # only its link goes
+    for body in (BODY1, BODY2, BODY3):
+        assert_kept(r, body)
+
+
 def test_a_sites_own_link_wording_under_two_cards_is_a_read_more_link():
     lines = [HEADLINE, BODY1, "You may also like",
              "Why ferries are the new data-centre landlords", "Keep going \u203a",

@@ -70,6 +70,9 @@ def _tables(langs: tuple[str, ...] | None):
     # "... the deal. Read more »" at the end of a block
     glued_tail = re.compile(rf"(?<=[.!?\u2026\"”])\s*[\[(]?(?:{alt}){_ARROWS}?[\])]?\s*$|\s*[\[(](?:{alt}){_ARROWS}?[\])]\s*$",
                             re.IGNORECASE)
+    # "Headline of another story Read more →": a card's headline and its link in one block,
+    # with no sentence end between them (the arrow is required: it shows the link)
+    linked_tail = re.compile(rf"\s(?:{alt})\s*[{''.join(_LINK_ARROWS)}]+\s*$", re.IGNORECASE)
     inline_prefixes = sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True)
     inline = "|".join(map(re.escape, inline_prefixes))
     inline_re = LetterGated(re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE),
@@ -88,7 +91,7 @@ def _tables(langs: tuple[str, ...] | None):
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
     return (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-            sentence_starts)
+            sentence_starts, linked_tail)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
@@ -185,7 +188,7 @@ class CrossPromo(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
         (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-         sentence_starts) = tables
+         sentence_starts, linked_tail) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -253,7 +256,7 @@ class CrossPromo(Filter):
 
         # 3. runs of cards without a known header: headline, then a summary cut off with "…",
         # twice or more; or headlines with a category label glued on, twice or more
-        for run in self._card_runs(doc, kept, out, topics) + self._label_runs(doc, kept, out, topics):
+        for run in self._card_runs(doc, kept, out, topics) + self._label_runs(doc, kept, out, topics, linked_tail):
             first = run[0]
             before = pos[first] - 1
             head = kept[before] if before >= 0 else None
@@ -444,9 +447,10 @@ class CrossPromo(Filter):
             runs.append(current)
         return runs
 
-    def _label_runs(self, doc, kept, taken, topics) -> list[list[int]]:
-        """Consecutive cards whose headlines carry a glued category label ("CloudWhy …"),
-        each about another story, at least two of them (a summary may follow each headline).
+    def _label_runs(self, doc, kept, taken, topics, linked_tail) -> list[list[int]]:
+        """Consecutive cards whose headlines carry a glued category label ("CloudWhy …") or
+        their own read-more link ("… Read more →"), each about another story, at least two of
+        them (a summary may follow each headline).
 
         A glued label is rare in article text and two in a row rarer still, so the run needs
         no header from the phrase data: "Elsewhere in The Ledger" is found from its cards.
@@ -457,7 +461,10 @@ class CrossPromo(Filter):
         for i in kept + [None]:
             if i is not None and i not in taken:
                 text = doc.blocks[i].text
-                if doc.n_words[i] <= 25 and glued_label(text) is not None and self._other_story(topics, i):
+                label = doc.n_words[i] <= 25 and glued_label(text) is not None
+                linked = doc.n_words[i] <= 25 and self._linked_card(text, linked_tail)
+                # with both a label and its own link a block is a card whatever it talks about
+                if (label or linked) and ((label and linked) or self._other_story(topics, i)):
                     current.append(i)
                     labels += 1
                     continue
@@ -474,6 +481,14 @@ class CrossPromo(Filter):
                 runs.append(self._camel_card_before(doc, kept, taken, topics, current) + current)
             current, labels = [], 0
         return runs
+
+    @staticmethod
+    def _linked_card(text: str, linked_tail) -> bool:
+        """A headline and its read-more link in one block: no sentence ends before the link."""
+        if not text.rstrip().endswith(_LINK_ARROWS):
+            return False
+        m = linked_tail.search(text)
+        return m is not None and is_headline_shaped(text[:m.start()], max_words=20)
 
     @staticmethod
     def _other_story(topics, i: int) -> bool:
