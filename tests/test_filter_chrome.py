@@ -599,3 +599,29 @@ def test_front_matter_of_a_clipped_page_is_page_header():
 def test_blog_platform_status_messages(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert not block(r, line).kept
+
+
+# -- buttons and counts under the byline, counts beside share buttons ----------------------------
+
+def test_one_word_buttons_and_a_count_under_the_headline():
+    dek = "The two firms will share radio test sites in Finland and Sweden for the next three years."
+    r = run(HEADLINE, dek, "Maija Virtanen", "Follow", "412", "Listen", "Share", BODY, BODY_END)
+    for line in ("Follow", "412", "Listen", "Share"):
+        assert not block(r, line).kept
+    assert block(r, "412").reason == "counter"
+    assert_kept(r, dek)
+
+
+def test_like_and_comment_counts_over_a_share_button():
+    r = run(HEADLINE, BODY, BODY_END, "86", "14", "9", "Share this")
+    assert [block(r, n).reason for n in ("86", "14", "9")] == ["counter"] * 3
+
+
+def test_numbers_of_a_list_and_a_line_of_dialogue_stay():
+    intro = ("Five test sites are open to both companies from this month, and each has its own story, which we "
+             "tell here one site at a time, from the north down.")
+    r = run(HEADLINE, intro, "1", "Oulu, on the Gulf of Bothnia", BODY, "2", "Kista, north of Stockholm", BODY_END)
+    for line in ("1", "2"):
+        assert block(r, line).kept
+    r = run("A night at the test site", "\u2013 \u201eGeht das?\u201c", "\u2013 \u201eOk.\u201c", BODY, BODY_END)
+    assert block(r, "\u2013 \u201eOk.\u201c").kept

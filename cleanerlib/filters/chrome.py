@@ -53,6 +53,7 @@ _DETAILS = {
     "separator": "punctuation or symbols between links, with no word of its own",
     "media_embed": "an image written as markdown markup (![alt](address)), not text",
     "table_of_contents": "a table of contents: links to the article's own section headings",
+    "counter": "a bare count beside share, like or comment buttons",
 }
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
@@ -104,6 +105,10 @@ _WEAK = frozenset(
     "inicio contacto autor autora temas compartir imprimir discusión diskussion kommentare commentaires "
     "comentarios newsletter boletín werbung advertising presse".split()
 )
+# a button's label as it stands: a word or a count, no quotes or dashes around it
+_BARE_WORD = re.compile(r"^\w+(?:[.,]\w+)?:?$")
+# a like, clap or comment count on a line of its own
+_COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[km]?$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
@@ -200,6 +205,7 @@ class PageChrome(Filter):
                          and self._tag_items(doc, kept, position[i], set(found)))
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
+            confirmed.update(self._under_headline(doc, kept, found, position))
         footer = []  # the page footer: the run of chrome and scraps that ends the page
         for i in reversed(kept):
             if i not in found and doc.n_words[i] > 3:
@@ -209,6 +215,7 @@ class PageChrome(Filter):
         # a lone "Ok." at the end of a story is not a footer, nor is the same word twice
         if len({doc.keys[i] for i in footer}) >= 2:
             confirmed.update(footer)
+        confirmed -= self._lone_numbers(found, kept, position, confirmed)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:
                 continue
@@ -230,6 +237,8 @@ class PageChrome(Filter):
             return "separator", False
         if block.text[:2] == "![" and _MD_IMAGE.match(block.text):
             return "media_embed", False
+        if len(key) <= 7 and _COUNTER.match(key):
+            return "counter", True  # "412", "1.2k": only beside buttons is a number chrome
         n_words = doc.n_words[i]
         category = table.match_exact(key, doc.stripped[i])
         if category is None and n_words <= 8:
@@ -331,6 +340,59 @@ class PageChrome(Filter):
             run = []
             if i >= 0 and doc.n_words[i] >= 25:
                 long_after -= 1
+        return out
+
+    @staticmethod
+    def _lone_numbers(found, kept: list[int], position: dict[int, int], confirmed: set[int]) -> set[int]:
+        """Counts that no confirmed button stands beside, through a run of counts: "86 14 9"
+        over "Share this" are likes, comments and restacks, but a "2" between an item's photo
+        credit and its heading numbers the item of a list."""
+        lone = set()
+        for i, (category, _) in found.items():
+            if category != "counter":
+                continue
+            run_ends = []
+            for step in (-1, 1):
+                k = position[i] + step
+                while 0 <= k < len(kept) and found.get(kept[k], ("",))[0] == "counter":
+                    k += step
+                run_ends.append(kept[k] if 0 <= k < len(kept) else None)
+            if not any(j is not None and j in found and j in confirmed for j in run_ends):
+                lone.add(i)
+        return lone
+
+    @staticmethod
+    def _under_headline(doc: Document, kept: list[int], found: dict[int, tuple[str, bool]],
+                        position: dict[int, int]) -> set[int]:
+        """Weak matches in the row of buttons between the headline (and its dek) and the
+        article's first paragraph: "Follow", "Listen", "Share" and a clap count stand among
+        other short lines there (a name, a date), and one of them leads to the rest; a
+        one-word heading over a paragraph ("Privacy") is a section of the article."""
+        zone: set[int] = set()
+        long_blocks = 0
+        for i in kept:
+            if i <= doc.title_index:
+                continue
+            if i in found:
+                if found[i][1] and _BARE_WORD.match(doc.keys[i]):  # not "– „Ok.“", a line of dialogue
+                    zone.add(i)
+                continue
+            n = doc.n_words[i]
+            long_blocks += n >= 15
+            if n > 40 or long_blocks >= 2:
+                break
+
+        def short(k: int) -> bool:
+            return not 0 <= k < len(kept) or kept[k] in found or doc.n_words[kept[k]] <= 6
+
+        out = {i for i in zone if short(position[i] - 1) and short(position[i] + 1)}
+        changed = bool(out)
+        while changed:
+            changed = False
+            for i in zone - out:
+                if any(0 <= k < len(kept) and kept[k] in out for k in (position[i] - 1, position[i] + 1)):
+                    out.add(i)
+                    changed = True
         return out
 
     @staticmethod
