@@ -380,3 +380,50 @@ def test_time_zone_offset_does_not_swallow_the_next_part():
 def test_parenthesised_word_inside_the_article_is_no_initials():
     r = clean("\n".join([HEADLINE, BODY, "(nil)", BODY]), input_type="text", filters=[Byline()])
     assert all(b.kept for b in r.blocks)
+
+
+# -- a role line under the name, captions that end in their credit --------------------------------
+
+def test_name_over_a_role_line_beside_the_date():
+    for name, role, date in (("Nadia Okafor", "Senior Reporter, Telecoms", "April 15, 2026"),
+                             ("Lucía Ferrández", "Redactora de tecnología", "15/04/2026 9:45")):
+        r = clean("\n".join([HEADLINE, name, role, date, BODY]), input_type="text", filters=[Byline()])
+        assert [b.reason for b in r.blocks[1:4]] == ["byline", "byline", "dateline"]
+        assert r.metadata.byline == name
+
+
+def test_a_role_line_needs_a_name_above_it_and_metadata_beside_it():
+    # the role word in a subheading with the article's paragraph around it
+    r = clean("\n".join([HEADLINE, BODY, "Reporter for a day", BODY]), input_type="text", filters=[Byline()])
+    assert all(b.kept for b in r.blocks)
+
+
+def test_author_box_with_a_role_or_handle_between_name_and_bio():
+    bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
+           "for a business daily in Lagos for six years.")
+    for middle in ("Senior Reporter, Telecoms", "@nokafor"):
+        r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", middle, bio, "Latest Stories"]),
+                  input_type="text", filters=[Byline()])
+        assert [(b.text, b.reason) for b in r.blocks if not b.kept] == [
+            ("By Nadia Okafor", "byline"), ("Nadia Okafor", "author_bio"), (middle, "author_bio"), (bio, "author_bio")]
+
+
+@pytest.mark.parametrize("caption", [
+    "A repair crew on the cable ship Teleport in the Gulf of Finland. (Photo: Ericsson)",
+    "Ein Techniker prüft eine Antenne auf dem Testgelände in Oulu (Foto: Nokia)",
+    "The test site near Kista, north of Stockholm. Credit: Ericsson",
+    "Un técnico revisa una antena en Oulu. Foto: Nokia",
+    "Les deux sites de test en Finlande | Crédit photo : Nokia",
+])
+def test_caption_that_ends_in_its_credit(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+@pytest.mark.parametrize("line", [
+    # a paragraph citing its source, and a caption-like sentence with no photo word
+    "Spending on radio test sites rose by a third last year, the analysts found. (Source: IDC)",
+    "The test site near Kista, north of Stockholm. (Ericsson)",
+    "Both firms declined to comment on the photo: it was taken before the deal.",
+])
+def test_sentences_with_a_source_or_a_photo_word_stay(line):
+    assert all(b.kept for b in run(line).blocks)

@@ -625,3 +625,11 @@ def test_numbers_of_a_list_and_a_line_of_dialogue_stay():
         assert block(r, line).kept
     r = run("A night at the test site", "\u2013 \u201eGeht das?\u201c", "\u2013 \u201eOk.\u201c", BODY, BODY_END)
     assert block(r, "\u2013 \u201eOk.\u201c").kept
+
+
+def test_in_this_article_over_a_line_of_tags_but_not_over_a_paragraph():
+    tags = "Telecoms, 6G, Nokia, Ericsson, spectrum, news"
+    r = run(HEADLINE, BODY, BODY_END, "In this article:", tags)
+    assert [block(r, line).reason for line in ("In this article:", tags)] == ["tag_list", "tag_list"]
+    r = run(HEADLINE, BODY, "In this article:", BODY_END)
+    assert_all_kept(r)

@@ -108,6 +108,35 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
 
 
+@cache
+def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
+    Credit: Vantle", "… at the launch | Photo: Jane Doe". Only photo words: a paragraph may end
+    by citing its source ("(Source: IDC)"), a caption by naming its photographer."""
+    words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
+                                                  key=len, reverse=True)) or "(?!x)x"
+    credit = rf"(?:{words})\s*:\s*"
+    return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
+                      rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}})\s*$", re.IGNORECASE)
+
+
+@cache
+def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An author's job title ("Senior Reporter, Wearables", "Redactora de tecnología") as it
+    stands on a line of its own under the name: a role word, and no sentence."""
+    words = sorted(set(merged_section("chrome", langs).get("bio_roles", ())), key=len, reverse=True)
+    return re.compile(r"^(?=[^.!?]{2,60}$)(?:\S+\s+){0,3}(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
+                      + r")\b[^.!?]*$")
+
+
+# a social handle on its own line in an author box ("@jdoe")
+_HANDLE = re.compile(r"^@[\w.]{2,30}$")
+
+
+def _role_line(text: str, key: str, roles: re.Pattern[str]) -> bool:
+    return text[:1].isupper() and len(key.split()) <= 6 and roles.match(key) is not None
+
+
 # a bio is written about its author, not by them ("I joined the call late" is an answer)
 _FIRST_PERSON = re.compile(r"^(?:i|ich|je|j'|yo)\b", re.IGNORECASE)
 
@@ -162,12 +191,14 @@ class Byline(Filter):
         "dateline": "the publication or update date; moved to metadata.date",
         "read_time": "a reading-time, view or comment count",
         "photo_credit": "a photo credit standing on its own",
+        "photo_caption": "a photo caption that ends in its credit",
         "author_bio": "a bio of the page's author after the article, opening with the byline's name",
     }
 
     def __init__(self, *, max_words: int = 16, languages: tuple[str, ...] | None = None,
-                 bio_max_words: int = 80) -> None:
+                 bio_max_words: int = 80, caption_max_words: int = 45) -> None:
         self.max_words = max_words
+        self.caption_max_words = caption_max_words
         self.languages = languages
         self.bio_max_words = bio_max_words
 
@@ -177,11 +208,14 @@ class Byline(Filter):
         # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
         out = []
+        caption = _caption_credit(langs)
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
             if n_words > self.max_words:
+                if n_words <= self.caption_max_words and self._captioned(b.text, caption):
+                    out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {b.text[:80]!r}."))
                 continue
             text = " ".join(b.text.split())
             # dates, times and counts need digits, except a few relative words ("yesterday");
@@ -201,6 +235,8 @@ class Byline(Filter):
             elif credit.match(text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]" else text) \
                     and n_words <= 10:  # "(Photo: Jane Doe)" as well
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
+            elif self._captioned(text, caption):
+                out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed
                 moved = tuple((k, v) for k, v in (("byline", name), ("date", date)) if v)
@@ -211,7 +247,7 @@ class Byline(Filter):
             elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
-        out.extend(self._bare_names(doc, {d.index for d in out}))
+        out.extend(self._bare_names(doc, {d.index for d in out}, _roles(langs)))
         out.extend(self._bios(doc, out, lambda text: self._author_of(text, byline, name_prefix, meta_part,
                                                                       date_prefix, meta_marker)))
         return out
@@ -245,6 +281,7 @@ class Byline(Filter):
         tail = []  # short paragraphs after the article that open with a name and a verb
         name_lines = []  # lines after the article that could be an author's name
         passed_bio = False  # a long paragraph under a name line at the end, maybe a bio
+        openings: set[str] | None = None  # the author names, read when first needed
         for b in reversed(doc.blocks):
             if not b.kept or b.index in done or b.index == doc.title_index:
                 continue
@@ -254,11 +291,64 @@ class Byline(Filter):
             elif n_words <= 4 and _NAME_ONLY.match(b.text.strip()):
                 name_lines.append(b)
             elif n_words >= 25:
+                if name_lines and not passed_bio:
+                    # "Latest Stories" under the article is no author's name line
+                    openings = self._openings(doc, found, author_of) if openings is None else openings
+                    if not any(" ".join(n.text.split()) in openings for n in name_lines):
+                        name_lines = []
                 if passed_bio or name_lines or n_words > self.bio_max_words or not self._under_a_name(doc, b.index):
                     break  # the article's own text
                 passed_bio = True
         if not tail and not name_lines:
             return []
+        openings = self._openings(doc, found, author_of) if openings is None else openings
+        out = []
+        for b in tail:  # from the end of the page up
+            opening = next((o for o in openings if b.text.startswith(o + " ")), None)
+            after = b.text[len(opening):].split(None, 1) if opening is not None else None
+            if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
+                out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
+            elif doc.n_words[b.index] >= 25:
+                break  # someone else's paragraph: the article's own text
+        taken = done | {d.index for d in out}
+        cues = _bio_cues(tuple(self.languages) if self.languages else None)
+        # a speaker's name in an interview comes back; the author box names its author once
+        # (besides the byline, which is taken)
+        lines = Counter(k for j, k in enumerate(doc.keys) if j not in taken) if name_lines else Counter()
+        roles = _roles(tuple(self.languages) if self.languages else None)
+        for b in name_lines:
+            nxt = doc.next_kept(b.index)
+            name = " ".join(b.text.split())
+            if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
+                continue
+            role = None  # "Senior Reporter, Wearables" or "@jdoe" between the name and the bio
+            text = doc.blocks[nxt].text.strip()
+            if _HANDLE.match(text) or _role_line(text, doc.keys[nxt], roles):
+                role, nxt = nxt, doc.next_kept(nxt)
+                if nxt is None or nxt in taken:
+                    continue
+            bio = doc.blocks[nxt]
+            if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \
+                    and not bio.text.rstrip().endswith("?") and not _FIRST_PERSON.match(bio.text) \
+                    and cues.search(doc.keys[nxt]):
+                out.append(Drop(b.index, "author_bio", f"The author's name {b.text!r} over a bio after the article."))
+                if role is not None:
+                    out.append(Drop(role, "author_bio", "The author's role or handle in an author box.", ref=b.index))
+                out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
+        return out
+
+    @staticmethod
+    def _captioned(text: str, caption: re.Pattern[str]) -> bool:
+        """A caption that ends in its photo credit, with a caption before the credit."""
+        if not text.rstrip().endswith(")") and ":" not in text[-70:]:
+            return False
+        m = caption.search(text)
+        return m is not None and len(text[:m.start()].split()) >= 2
+
+    def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
+        """The names of the page's authors, as a bio would open with them: from the bylines
+        this filter removed, the page's declared author, and bylines an earlier filter removed
+        (outside the main content)."""
         names = {v for d in found for k, v in d.metadata if k == "byline"}
         if doc.metadata.byline:
             names.add(doc.metadata.byline)
@@ -273,40 +363,21 @@ class Byline(Filter):
                 parts = one.split()
                 if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts):
                     openings.add(" ".join(parts))
-        out = []
-        for b in tail:  # from the end of the page up
-            opening = next((o for o in openings if b.text.startswith(o + " ")), None)
-            after = b.text[len(opening):].split(None, 1) if opening is not None else None
-            if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
-                out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
-            elif doc.n_words[b.index] >= 25:
-                break  # someone else's paragraph: the article's own text
-        taken = done | {d.index for d in out}
-        cues = _bio_cues(tuple(self.languages) if self.languages else None)
-        # a speaker's name in an interview comes back; the author box names its author once
-        # (besides the byline, which is taken)
-        lines = Counter(k for j, k in enumerate(doc.keys) if j not in taken) if name_lines else Counter()
-        for b in name_lines:
-            nxt = doc.next_kept(b.index)
-            name = " ".join(b.text.split())
-            if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
-                continue
-            bio = doc.blocks[nxt]
-            if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \
-                    and not bio.text.rstrip().endswith("?") and not _FIRST_PERSON.match(bio.text) \
-                    and cues.search(doc.keys[nxt]):
-                out.append(Drop(b.index, "author_bio", f"The author's name {b.text!r} over a bio after the article."))
-                out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
-        return out
+        return openings
 
-    @staticmethod
-    def _under_a_name(doc: Document, i: int) -> bool:
-        """Does a line that could be a person's name stand right above block ``i``?"""
+    def _under_a_name(self, doc: Document, i: int) -> bool:
+        """Does a line that could be a person's name stand right above block ``i`` (or above
+        the role or handle line above it)?"""
         above = doc.prev_kept(i)
+        if above is not None:
+            text = doc.blocks[above].text.strip()
+            if _HANDLE.match(text) or _role_line(text, doc.keys[above], _roles(
+                    tuple(self.languages) if self.languages else None)):
+                above = doc.prev_kept(above)
         return above is not None and doc.n_words[above] <= 4 and _NAME_ONLY.match(doc.blocks[above].text.strip()) is not None
 
     @staticmethod
-    def _bare_names(doc: Document, found: set[int]) -> list[Drop]:
+    def _bare_names(doc: Document, found: set[int], roles: re.Pattern[str]) -> list[Drop]:
         """Author names without a "By": "Jane Doe" or "Jane Doe, Hardware Editor" between the
         headline (or the dek under it) and the article, next to a date or reading-time line
         this filter removes.
@@ -323,13 +394,24 @@ class Byline(Filter):
                 if k == 0:
                     continue  # a dek right under the headline: the byline often stands below it
                 break  # the article has begun
-            if i in found or doc.n_words[i] > 8:
+            if i in found or doc.n_words[i] > 8 or any(d.index == i for d in out):
                 continue
             text = " ".join(doc.blocks[i].text.split())
+            neighbours = (kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None)
+            above = neighbours[0]
+            if above is not None and above not in found and above != doc.title_index \
+                    and _role_line(text, doc.keys[i], roles) and any(j in found for j in neighbours):
+                # "Jane Doe" over "Senior Reporter" over the date: the name is the line above
+                name = " ".join(doc.blocks[above].text.split())
+                if doc.n_words[above] <= 4 and _NAME_ONLY.match(name) and not _name_like_heading(name):
+                    out.append(Drop(above, "byline", f"Author name {name!r} over their role and the article's "
+                                    "date line.", metadata=(("byline", name),)))
+                    out.append(Drop(i, "byline", f"The author's role {text!r} beside the article's date line.",
+                                    ref=above))
+                    continue
             name, _, role = text.partition(",")
             if not _NAME_ONLY.match(name) or len(role.split()) > 4 or _name_like_heading(name):
                 continue
-            neighbours = (kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None)
             if any(j in found for j in neighbours):
                 out.append(Drop(i, "byline", f"Author name {text!r} beside the article's date line.",
                                 metadata=(("byline", name),)))

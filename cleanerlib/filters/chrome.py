@@ -247,7 +247,9 @@ class PageChrome(Filter):
                 return category, False
         if category is not None:
             stripped = doc.stripped[i]
-            return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2)
+            # "In this article:" heads a list of tags or a table of contents: weak, like "Tags"
+            return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2) or (
+                category == "tag_list" and stripped in phrase_keys("chrome", ("toc_labels",), self._langs()))
         category = table.match_prefix(key)
         if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
             if category == "tag_list" and not _LIST_SHAPE.match(_after_label(block.text)):
@@ -575,10 +577,18 @@ class PageChrome(Filter):
 
     @staticmethod
     def _tag_items(doc: Document, kept: list[int], k: int, taken: set[int], max_items: int = 20) -> list[int]:
-        """The tags under the bare label at ``kept[k]`` ("Tags", "Temas"), one per line as a
-        scrape leaves them: short names, none a sentence, at least two, up to the first longer
-        line or other chrome."""
+        """The tags under the bare label at ``kept[k]`` ("Tags", "Temas"): one per line as a
+        scrape leaves them (short names, none a sentence, at least two, up to the first longer
+        line or other chrome), or three or more on the next line, between commas."""
         items = []
+        if k + 1 < len(kept):  # or all on the next line: "Wearables, smart glasses, Tessera, news"
+            j = kept[k + 1]
+            text = doc.blocks[j].text.strip()
+            parts = text.split(",")
+            if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
+                    and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
+                    and all(1 <= len(p.split()) <= 4 for p in parts):
+                return [j]
         for j in kept[k + 1:k + 1 + max_items]:
             text = doc.blocks[j].text.rstrip()
             if j in taken or j == doc.title_index or doc.n_words[j] > 4 or ":" in text or text.endswith((".", "!", "?")):
