@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["normalize", "words", "strip_decoration", "fingerprint", "content_key"]
+__all__ = ["normalize", "block_key", "unmark", "words", "strip_decoration", "fingerprint", "content_key"]
 
 # Characters NFKC leaves alone but that scrapers swap freely: folded with one regex pass per
 # target character (faster than str.translate with a mapping on non-ASCII text).
@@ -50,6 +50,35 @@ def normalize(text: str) -> str:
     if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " ":
         return t
     return " ".join(t.split())
+
+
+# markdown that reader tools (Jina Reader, Firecrawl, html2text) leave around the words
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# bold and strike-through marks at the edges of words (not "2**10" or "__init__")
+_MD_MARKS = re.compile(r"(?<!\w)(?:\*\*|~~)(?=\S)|(?<=\S)(?:\*\*|~~)(?!\w)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def unmark(text: str) -> str:
+    """The words of a line of markdown as a reader sees them: ``[text](address)`` becomes
+    ``text`` (an image its alt text), and bold (``**``), strike-through and heading marks go, so that
+    "[87 Kommentare](https://…)" matches like "87 Kommentare". Lines without such markup
+    come back as they are."""
+    if "](" in text:
+        for _ in range(2):  # a linked image "[![alt](picture)](link)" takes two passes
+            text, n = _MD_LINK.subn(r"\1", text)
+            if not n or "](" not in text:
+                break
+    if "**" in text or "~~" in text:
+        text = _MD_MARKS.sub("", text)
+    if text[:1] == "#":
+        text = _MD_HEADING.sub("", text)
+    return text
+
+
+def block_key(text: str) -> str:
+    """The key a block is matched by: its words, markdown aside, normalised."""
+    return normalize(unmark(text))
 
 
 def words(normalized: str) -> list[str]:

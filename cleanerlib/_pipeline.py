@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ._exceptions import ConfigError, TimeLimitExceeded
 from ._model import Block, Kind, Metadata, Span
-from ._normalize import normalize, strip_decoration, words
+from ._normalize import normalize, strip_decoration, unmark, words
 
 __all__ = ["Deadline", "Drop", "Document", "Filter", "Pipeline", "register", "registered_filters"]
 
@@ -107,7 +107,8 @@ class Document:
     """What a filter sees: every block so far (with earlier filters' verdicts) and context."""
 
     blocks: tuple[Block, ...]
-    #: ``normalize(block.text)`` for each block, computed once and shared by all filters
+    #: ``block_key(block.text)`` (normalised, markdown aside) for each block, computed once and
+    #: shared by all filters
     keys: tuple[str, ...]
     input_type: str
     metadata: Metadata
@@ -124,6 +125,9 @@ class Document:
     stripped: tuple[str, ...] = field(default=(), compare=False, repr=False)
     #: ``words(key)`` for each block: the tokens language, repeats and topic evidence count
     tokens: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
+    #: ``unmark(block.text)`` for each block: its text with markdown links and marks read
+    #: as words, for the patterns that look at a block's text rather than its key
+    plain: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # derived once per block and shared by every filter (each used to derive its own)
@@ -134,10 +138,13 @@ class Document:
             object.__setattr__(self, "stripped", tuple(map(strip_decoration, self.keys)))
         if len(self.tokens) != n:
             object.__setattr__(self, "tokens", tuple(tuple(words(k)) for k in self.keys))
+        if len(self.plain) != n:
+            object.__setattr__(self, "plain", tuple(unmark(b.text) for b in self.blocks))
 
     @classmethod
     def build(cls, blocks: Sequence[Block], **context: Any) -> "Document":
-        return cls(tuple(blocks), tuple(normalize(b.text) for b in blocks), **context)
+        plain = tuple(unmark(b.text) for b in blocks)
+        return cls(tuple(blocks), tuple(map(normalize, plain)), plain=plain, **context)
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -429,7 +436,7 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             meta.setdefault(key, value)
 
     new_blocks: list[Block] = []
-    derived: list[tuple] = []  # (key, n_words, stripped, tokens) of each new block
+    derived: list[tuple] = []  # (key, n_words, stripped, tokens, plain) of each new block
     old_to_new: list[int] = []
     for i, block in enumerate(doc.blocks):
         split = _split(block, parts[i], filter_name) if i in parts else None
@@ -439,8 +446,9 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             old_to_new.append(len(new_blocks) + next(k for k, (p, _) in enumerate(split) if p.kept))
             for p, ref in split:
                 new_blocks.append(p if ref is None else replace(p, ref=ref))
-                key = normalize(p.text)
-                derived.append((key, len(p.text.split()), strip_decoration(key), tuple(words(key))))
+                text = unmark(p.text)
+                key = normalize(text)
+                derived.append((key, len(p.text.split()), strip_decoration(key), tuple(words(key)), text))
             continue
         old_to_new.append(len(new_blocks))
         if i in whole:
@@ -448,8 +456,8 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             new_blocks.append(block.as_dropped(filter_name, d.reason, d.detail, d.ref))
         else:
             new_blocks.append(block)
-        derived.append((doc.keys[i], doc.n_words[i], doc.stripped[i], doc.tokens[i]))
-    keys, counts, stripped, tokens = zip(*derived) if derived else ((), (), (), ())
+        derived.append((doc.keys[i], doc.n_words[i], doc.stripped[i], doc.tokens[i], doc.plain[i]))
+    keys, counts, stripped, tokens, plain = zip(*derived) if derived else ((), (), (), (), ())
     title_index = doc.title_index
     if len(new_blocks) != n:  # blocks were split: renumber, and move refs to the new numbers
         new_blocks = [
@@ -460,4 +468,4 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
             title_index = old_to_new[title_index]
     metadata = doc.metadata.merged(**meta) if meta else doc.metadata
     return replace(doc, blocks=tuple(new_blocks), keys=keys, n_words=counts, stripped=stripped, tokens=tokens,
-                   title_index=title_index, metadata=metadata)
+                   plain=plain, title_index=title_index, metadata=metadata)

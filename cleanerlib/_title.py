@@ -16,7 +16,7 @@ from typing import Sequence
 from urllib.parse import urlsplit
 
 from ._model import Block, Kind
-from ._normalize import words, normalize
+from ._normalize import block_key, normalize, words
 from ._segment_text import READER_HEADER, front_matter
 from .filters._evidence import content_stems, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
@@ -90,7 +90,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     decides only when none does. ``keys`` are the blocks' normalised texts, when at hand.
     """
     if keys is None:
-        keys = [normalize(b.text) for b in blocks]
+        keys = [block_key(b.text) for b in blocks]
     candidates = []
     # a headline written as a sentence ("We charged them twice. Here's why."), with the line
     # read before it (metadata such as bylines and reading times aside), or None

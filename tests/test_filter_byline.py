@@ -427,3 +427,10 @@ def test_caption_that_ends_in_its_credit(caption):
 ])
 def test_sentences_with_a_source_or_a_photo_word_stay(line):
     assert all(b.kept for b in run(line).blocks)
+
+
+def test_a_linked_author_name_beside_the_date():
+    r = clean("\n".join([HEADLINE, "[Friederike Lanz](https://example.de/autoren/lanz/)", "30. Mai 2026, 9:12 Uhr",
+                         BODY]), input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks[1:3]] == ["byline", "dateline"]
+    assert r.metadata.byline == "Friederike Lanz"

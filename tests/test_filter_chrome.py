@@ -633,3 +633,10 @@ def test_in_this_article_over_a_line_of_tags_but_not_over_a_paragraph():
     assert [block(r, line).reason for line in ("In this article:", tags)] == ["tag_list", "tag_list"]
     r = run(HEADLINE, BODY, "In this article:", BODY_END)
     assert_all_kept(r)
+
+
+def test_markdown_links_of_a_reader_tool_are_read_as_their_words():
+    r = run(HEADLINE, BODY, BODY_END,
+            "Themen: [Smart Home](https://example.de/s/), [Insolvenz](https://example.de/i/)",
+            "[![Jane Doe's profile picture](https://cdn.example.com/a.png)](https://example.com/u/jd)")
+    assert [b.reason for b in r.blocks[3:]] == ["tag_list", "media_embed"]

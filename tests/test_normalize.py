@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cleanerlib import Cleaner
-from cleanerlib._normalize import content_key, fingerprint, normalize, words
+from cleanerlib._normalize import block_key, content_key, fingerprint, normalize, unmark, words
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,19 @@ def test_normalisation_never_changes_the_text_returned():
 def test_characters_nfkc_would_rewrite_are_translated_first():
     assert normalize("it\u00b4s") == normalize("it's") == "it's"  # acute accent as apostrophe
     assert normalize("12\u2033 screen") == normalize('12" screen')  # double prime as inch mark
+
+
+@pytest.mark.parametrize("marked, plain", [
+    ("[87 Kommentare](https://forum.example.de/read.php?thread=1)", "87 Kommentare"),
+    ("Themen: [Smart Home](https://example.de/s/), [Insolvenz](https://example.de/i/)", "Themen: Smart Home, Insolvenz"),
+    ("[![Jane Doe's profile picture](https://cdn.example.com/a.png)](https://example.com/u/jd)",
+     "Jane Doe's profile picture"),
+    ("**Código descuento:** 10 % con ~~HOLA5~~ HOLA10", "Código descuento: 10 % con HOLA5 HOLA10"),
+    ("### Cafetera superautomática", "Cafetera superautomática"),
+    # code and arithmetic keep their characters: "2**10", "__init__", a hashtag
+    ("2**10 calls to __init__ per #release", "2**10 calls to __init__ per #release"),
+    ("A paragraph with no markup at all.", "A paragraph with no markup at all."),
+])
+def test_unmark_reads_markdown_as_words(marked, plain):
+    assert unmark(marked) == plain
+    assert block_key(marked) == normalize(plain)

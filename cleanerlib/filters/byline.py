@@ -214,10 +214,10 @@ class Byline(Filter):
                 continue
             n_words = doc.n_words[b.index]
             if n_words > self.max_words:
-                if n_words <= self.caption_max_words and self._captioned(b.text, caption):
-                    out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {b.text[:80]!r}."))
+                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption):
+                    out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {doc.plain[b.index][:80]!r}."))
                 continue
-            text = " ".join(b.text.split())
+            text = " ".join(doc.plain[b.index].split())
             # dates, times and counts need digits, except a few relative words ("yesterday");
             # the long date patterns only run on lines with a year, a time or a count
             digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
@@ -286,15 +286,15 @@ class Byline(Filter):
             if not b.kept or b.index in done or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
-            if n_words <= self.bio_max_words and _NAME_VERB.match(b.text):
+            if n_words <= self.bio_max_words and _NAME_VERB.match(doc.plain[b.index]):
                 tail.append(b)
-            elif n_words <= 4 and _NAME_ONLY.match(b.text.strip()):
+            elif n_words <= 4 and _NAME_ONLY.match(doc.plain[b.index].strip()):
                 name_lines.append(b)
             elif n_words >= 25:
                 if name_lines and not passed_bio:
                     # "Latest Stories" under the article is no author's name line
                     openings = self._openings(doc, found, author_of) if openings is None else openings
-                    if not any(" ".join(n.text.split()) in openings for n in name_lines):
+                    if not any(" ".join(doc.plain[n.index].split()) in openings for n in name_lines):
                         name_lines = []
                 if passed_bio or name_lines or n_words > self.bio_max_words or not self._under_a_name(doc, b.index):
                     break  # the article's own text
@@ -304,8 +304,8 @@ class Byline(Filter):
         openings = self._openings(doc, found, author_of) if openings is None else openings
         out = []
         for b in tail:  # from the end of the page up
-            opening = next((o for o in openings if b.text.startswith(o + " ")), None)
-            after = b.text[len(opening):].split(None, 1) if opening is not None else None
+            opening = next((o for o in openings if doc.plain[b.index].startswith(o + " ")), None)
+            after = doc.plain[b.index][len(opening):].split(None, 1) if opening is not None else None
             if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
                 out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
             elif doc.n_words[b.index] >= 25:
@@ -318,20 +318,20 @@ class Byline(Filter):
         roles = _roles(tuple(self.languages) if self.languages else None)
         for b in name_lines:
             nxt = doc.next_kept(b.index)
-            name = " ".join(b.text.split())
+            name = " ".join(doc.plain[b.index].split())
             if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
                 continue
             role = None  # "Senior Reporter, Wearables" or "@jdoe" between the name and the bio
-            text = doc.blocks[nxt].text.strip()
+            text = doc.plain[nxt].strip()
             if _HANDLE.match(text) or _role_line(text, doc.keys[nxt], roles):
                 role, nxt = nxt, doc.next_kept(nxt)
                 if nxt is None or nxt in taken:
                     continue
             bio = doc.blocks[nxt]
-            if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(bio.text) \
-                    and not bio.text.rstrip().endswith("?") and not _FIRST_PERSON.match(bio.text) \
+            if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(doc.plain[nxt]) \
+                    and not doc.plain[nxt].rstrip().endswith("?") and not _FIRST_PERSON.match(doc.plain[nxt]) \
                     and cues.search(doc.keys[nxt]):
-                out.append(Drop(b.index, "author_bio", f"The author's name {b.text!r} over a bio after the article."))
+                out.append(Drop(b.index, "author_bio", f"The author's name {doc.plain[b.index]!r} over a bio after the article."))
                 if role is not None:
                     out.append(Drop(role, "author_bio", "The author's role or handle in an author box.", ref=b.index))
                 out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
@@ -354,7 +354,7 @@ class Byline(Filter):
             names.add(doc.metadata.byline)
         for b in doc.blocks:
             if not b.kept and doc.n_words[b.index] <= self.max_words:
-                name = author_of(" ".join(b.text.split()))
+                name = author_of(" ".join(doc.plain[b.index].split()))
                 if name:
                     names.add(name)
         openings = set()
@@ -370,11 +370,11 @@ class Byline(Filter):
         the role or handle line above it)?"""
         above = doc.prev_kept(i)
         if above is not None:
-            text = doc.blocks[above].text.strip()
+            text = doc.plain[above].strip()
             if _HANDLE.match(text) or _role_line(text, doc.keys[above], _roles(
                     tuple(self.languages) if self.languages else None)):
                 above = doc.prev_kept(above)
-        return above is not None and doc.n_words[above] <= 4 and _NAME_ONLY.match(doc.blocks[above].text.strip()) is not None
+        return above is not None and doc.n_words[above] <= 4 and _NAME_ONLY.match(doc.plain[above].strip()) is not None
 
     @staticmethod
     def _bare_names(doc: Document, found: set[int], roles: re.Pattern[str]) -> list[Drop]:
@@ -396,13 +396,13 @@ class Byline(Filter):
                 break  # the article has begun
             if i in found or doc.n_words[i] > 8 or any(d.index == i for d in out):
                 continue
-            text = " ".join(doc.blocks[i].text.split())
+            text = " ".join(doc.plain[i].split())
             neighbours = (kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None)
             above = neighbours[0]
             if above is not None and above not in found and above != doc.title_index \
                     and _role_line(text, doc.keys[i], roles) and any(j in found for j in neighbours):
                 # "Jane Doe" over "Senior Reporter" over the date: the name is the line above
-                name = " ".join(doc.blocks[above].text.split())
+                name = " ".join(doc.plain[above].split())
                 if doc.n_words[above] <= 4 and _NAME_ONLY.match(name) and not _name_like_heading(name):
                     out.append(Drop(above, "byline", f"Author name {name!r} over their role and the article's "
                                     "date line.", metadata=(("byline", name),)))

@@ -113,7 +113,8 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
-_MD_IMAGE = re.compile(r"^!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)\s*$")
+# a markdown image, or a linked one ("[![Jane Doe's profile picture](avatar.png)](profile)")
+_MD_IMAGE = re.compile(r"^(?:\[)?!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^)\s]*\))?\s*$")
 _HOME_SLASH = re.compile(r"^(?:home|startseite|start|accueil|inicio|portada)\s*/", re.IGNORECASE)
 _TIGHT_SLASH = re.compile(r"\s*/\s*")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
@@ -201,7 +202,7 @@ class PageChrome(Filter):
         confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
         confirmed.update(i for i, (category, weak) in found.items()
-                         if weak and category == "tag_list" and _bare_label(doc.blocks[i].text)
+                         if weak and category == "tag_list" and _bare_label(doc.plain[i])
                          and self._tag_items(doc, kept, position[i], set(found)))
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
@@ -235,7 +236,7 @@ class PageChrome(Filter):
         key = doc.keys[i]
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
             return "separator", False
-        if block.text[:2] == "![" and _MD_IMAGE.match(block.text):
+        if (block.text[:2] == "![" or block.text[:3] == "[![") and _MD_IMAGE.match(block.text):
             return "media_embed", False
         if len(key) <= 7 and _COUNTER.match(key):
             return "counter", True  # "412", "1.2k": only beside buttons is a number chrome
@@ -252,7 +253,7 @@ class PageChrome(Filter):
                 category == "tag_list" and stripped in phrase_keys("chrome", ("toc_labels",), self._langs()))
         category = table.match_prefix(key)
         if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
-            if category == "tag_list" and not _LIST_SHAPE.match(_after_label(block.text)):
+            if category == "tag_list" and not _LIST_SHAPE.match(_after_label(doc.plain[i])):
                 category = None
             elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
                 category = None
@@ -260,8 +261,8 @@ class PageChrome(Filter):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
-        if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(block.text) and (
-                doc.title_index is None or i < doc.title_index or self._breadcrumb(block.text, home_first=True)):
+        if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(doc.plain[i]) and (
+                doc.title_index is None or i < doc.title_index or self._breadcrumb(doc.plain[i], home_first=True)):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
@@ -332,7 +333,7 @@ class PageChrome(Filter):
             if doc.n_words[i] >= 25:
                 long_after += 1
         for i in kept + [-1]:
-            text = doc.blocks[i].text.strip() if i >= 0 else ""
+            text = doc.plain[i].strip() if i >= 0 else ""
             if i >= 0 and i not in found and i != doc.title_index and _HASHTAGS.match(text) \
                     and text[1:].split(None, 1)[0].casefold() not in _DIRECTIVES:
                 run.append(i)
@@ -477,7 +478,7 @@ class PageChrome(Filter):
                     or (run and doc.blocks[j].kind is Kind.HEADING and doc.n_words[j] > _BUTTON_WORDS):
                 break
             run.append(j)
-            if doc.n_words[j] <= _BUTTON_WORDS and not doc.blocks[j].text.rstrip().endswith((".", "?")) \
+            if doc.n_words[j] <= _BUTTON_WORDS and not doc.plain[j].rstrip().endswith((".", "?")) \
                     and promo.search(doc.keys[j]):
                 last = len(run)
         return run[:last]
@@ -509,11 +510,11 @@ class PageChrome(Filter):
                     box = [j]
                 out.extend(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i) for j in box)
                 decided.update(box)
-            elif category == "tag_list" and _bare_label(doc.blocks[i].text):
+            elif category == "tag_list" and _bare_label(doc.plain[i]):
                 items = self._tag_items(doc, kept, k, decided)
                 out.extend(Drop(j, "tag_list", "A tag under a tag-list label.", ref=i) for j in items)
                 decided.update(items)
-            elif category == "prev_next" and is_headline_shaped(block.text, max_words=20) \
+            elif category == "prev_next" and is_headline_shaped(doc.plain[j], max_words=20) \
                     and not looks_like_residue(key):  # the header of the next box is not a linked title
                 if doc.n_words[i] <= 3:
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
@@ -528,7 +529,7 @@ class PageChrome(Filter):
                     break
                 block = doc.blocks[i]
                 if i not in decided and (doc.n_words[i] <= self.header_max_words
-                                         and not block.text.rstrip().endswith((".", "!", "?"))
+                                         and not doc.plain[i].rstrip().endswith((".", "!", "?"))
                                          or READER_HEADER.match(block.text) or i in header):
                     out.append(Drop(i, "page_header", "A short label above the headline (site name, section, menu)."))
                     decided.add(i)
@@ -537,7 +538,7 @@ class PageChrome(Filter):
             if i in decided or i == doc.title_index:
                 continue
             block = doc.blocks[i]
-            if _ABOUT_NAME.match(block.text) and position[i] + 1 < len(kept):
+            if _ABOUT_NAME.match(doc.plain[i]) and position[i] + 1 < len(kept):
                 j = kept[position[i] + 1]
                 key = doc.keys[j]
                 if doc.n_words[j] <= self.bio_max_words and (
@@ -583,14 +584,14 @@ class PageChrome(Filter):
         items = []
         if k + 1 < len(kept):  # or all on the next line: "Wearables, smart glasses, Tessera, news"
             j = kept[k + 1]
-            text = doc.blocks[j].text.strip()
+            text = doc.plain[j].strip()
             parts = text.split(",")
             if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
                     and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
                     and all(1 <= len(p.split()) <= 4 for p in parts):
                 return [j]
         for j in kept[k + 1:k + 1 + max_items]:
-            text = doc.blocks[j].text.rstrip()
+            text = doc.plain[j].rstrip()
             if j in taken or j == doc.title_index or doc.n_words[j] > 4 or ":" in text or text.endswith((".", "!", "?")):
                 break
             items.append(j)
