@@ -50,18 +50,25 @@ def _core(title: str) -> str:
     return max(_TITLE_SEPARATORS.split(title), key=len)
 
 
+_HEADLINE_TOKENS = frozenset(("post-title", "entry-title", "article-title", "headline", "article-headline",
+                              "post-headline", "story-title"))
+
+
 def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int | None:
     declared = declared_title or ""
     title_words = words(normalize(_core(declared) if len(_core(declared)) >= 15 else declared))
     best, best_score = None, 0.0
-    headings = [b for b in blocks if b.hints is not None and b.hints.tag in ("h1", "h2")]
+    # Blogger and many themes set the post title in an <h3 class="post-title entry-title">;
+    # lower headings only count by such a class (a sidebar's <h3> may echo the title too)
+    headings = [b for b in blocks if b.hints is not None and (
+        b.hints.tag in ("h1", "h2") or b.hints.tag in ("h3", "h4") and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
     for b in headings:
         w = words(normalize(b.text))
         score = _overlap(w, title_words)
         joined, tjoined = " ".join(w), " ".join(title_words)
         if w and tjoined and (joined in tjoined or tjoined in joined):
             score = max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
-        if b.hints.tag == "h2":
+        if b.hints.tag != "h1":
             score *= 0.8
         if score > best_score:
             best, best_score = b.index, score

@@ -46,9 +46,9 @@ def test_residue_above_the_headline_does_not_count_towards_the_lookahead():
     assert _text_title(lines) == "Chip makers race to build new fabs"
 
 
-def _html_block(i: int, text: str, tag: str) -> Block:
+def _html_block(i: int, text: str, tag: str, tokens: tuple[str, ...] = ()) -> Block:
     kind = Kind.HEADING if tag[0] == "h" else (Kind.OTHER if tag == "title" else Kind.PARAGRAPH)
-    return Block(i, text, kind, Span(None, None, f"/html/body/{tag}"), hints=Hints(tag=tag))
+    return Block(i, text, kind, Span(None, None, f"/html/body/{tag}"), hints=Hints(tag=tag, tokens=tokens))
 
 
 def test_html_title_is_the_h1_matching_the_declared_title():
@@ -64,6 +64,18 @@ def test_html_title_is_the_h1_matching_the_declared_title():
 def test_html_title_accepts_an_h2_headline():
     blocks = [_html_block(0, "Latest news", "h2"), _html_block(1, "Chip makers race to build new fabs", "h2")]
     assert html_title_index(blocks, "Chip makers race to build new fabs \u2013 TechSite") == 1
+
+
+def test_html_title_in_an_h3_with_a_post_title_class():
+    """Blogger's "Blog name: Post title" <title> over an <h3 class="post-title entry-title">."""
+    title = "Darkroom Notes: Chip makers race to build new fabs"
+    blocks = [_html_block(0, title, "title"), _html_block(1, "Darkroom Notes", "h1"),
+              _html_block(2, "Chip makers race to build new fabs", "h3", ("post-title", "entry-title")),
+              _html_block(3, BODY, "p"), _html_block(4, "Chip makers race to build new fabs", "h3", ("widget",))]
+    assert html_title_index(blocks, title) == 2
+    # an <h3> without such a class is a sidebar's or a section's, not the headline
+    blocks[2] = _html_block(2, "Chip makers race to build new fabs", "h3", ("sidebar",))
+    assert html_title_index(blocks, title) not in (2, 4)
 
 
 def test_html_title_falls_back_to_a_single_long_h1_then_the_title_element():
