@@ -640,3 +640,13 @@ def test_markdown_links_of_a_reader_tool_are_read_as_their_words():
             "Themen: [Smart Home](https://example.de/s/), [Insolvenz](https://example.de/i/)",
             "[![Jane Doe's profile picture](https://cdn.example.com/a.png)](https://example.com/u/jd)")
     assert [b.reason for b in r.blocks[3:]] == ["tag_list", "media_embed"]
+
+
+def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
+    own = "Transparenzhinweis: Die Autorin nutzt privat zwei Router von Nordfunk."
+    r = run(HEADLINE, BODY, own, BODY_END)
+    assert_all_kept(r)
+    note = ("Transparenz: Dieser Artikel enthält Partnerlinks. Wenn ihr darüber etwas kauft, bekommt die Redaktion "
+            "eine kleine Provision.")
+    r = run(HEADLINE, BODY, note, BODY_END)
+    assert block(r, note).reason == "ad_label"

@@ -289,6 +289,17 @@ def test_inline_teaser_glued_to_the_start_of_the_next_paragraph_is_cut_off(tease
     assert r.text == "\n".join([HEADLINE, BODY1, BODY2, BODY3])
 
 
+def test_inline_teaser_glued_to_a_short_lead_in_is_cut_at_the_seam():
+    """Teaser and lead-in together are short enough to read as one long headline; the seam
+    ("…all dayHere's") still parts them."""
+    teaser = "Related: Harbour Cable review: the repair ship I'd actually book for a whole winter"
+    lead_in = "Here's how the operators' prices break down after the change:"
+    source = "\n".join([HEADLINE, BODY1, teaser + lead_in, BODY2])
+    r = clean(source, input_type="text", filters=[CrossPromo()])
+    assert_dropped(r, teaser, "inline_teaser")
+    assert block(r, lead_in).kept
+
+
 def test_camel_cased_name_after_an_inline_label_is_no_seam():
     line = ("Also: iPhone owners in the Baltic states were told to install the update before Friday, and the "
             "PlayStation Network said the same. Most of them already have.")

@@ -287,10 +287,12 @@ class CrossPromo(Filter):
             text = doc.blocks[i].text
             prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
             if prefix is not None:
-                if _is_teaser_headline(text[prefix.end():].strip()):
+                # a glued seam first: a short paragraph run into the teaser's headline
+                # ("…all dayHere's how the pricing breaks down:") reads as one headline too
+                end = _glued_headline_end(text, prefix.end(), sentence_starts)
+                if end is None and _is_teaser_headline(text[prefix.end():].strip()):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
-                end = _glued_headline_end(text, prefix.end(), sentence_starts)
                 if end is not None:
                     parts.append(Drop(i, "inline_teaser", f"An inline teaser glued to the start of a paragraph: "
                                       f"{text[:end]!r}.", part=(0, end)))
