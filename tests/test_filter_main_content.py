@@ -151,6 +151,25 @@ def test_list_introduced_by_a_colon_is_filled_back_with_its_lead_in():
         assert_kept(r, text)
 
 
+def test_sources_listed_under_the_articles_last_paragraph_are_article_text():
+    intro = "The full technical analysis and the vendor's own notice are available here:"
+    sources = ["Fabwatch: the Boise cleanroom contract, analysed", "Micron notice MU-2026-004"]
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><div class=\"css-x1\"><div class=\"css-x2\">"
+            f"<h1>{HEADLINE}</h1><p>{P[0]}</p><p>{intro}</p>"
+            + "<ul>" + "".join(f'<li><a href="/s{k}">{t}</a></li>' for k, t in enumerate(sources)) + "</ul>"
+            "</div><h3>Related Articles:</h3><ul><li><a href='/r'>Chip stocks rally on AI demand</a></li></ul>"
+            "</div></body></html>")
+    r = clean(html, input_type="html", filters=[FixedExtraction(extracted=f"{P[0]}\n{intro}")])
+    for text in sources:
+        assert_kept(r, text)
+    assert_outside(r, "Chip stocks rally on AI demand")
+    # a label is no lead-in: "MORE INFORMATION:" over links is a teaser header
+    html = html.replace(intro, "MORE INFORMATION:")
+    r = clean(html, input_type="html", filters=[FixedExtraction(extracted=f"{P[0]}\nMORE INFORMATION:")])
+    for text in sources:
+        assert_outside(r, text)
+
+
 PROMO = ("Sign up for a free trial of our premium research service and get unlimited access to every market "
          "report we publish this year.")
 

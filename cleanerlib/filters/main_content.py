@@ -148,7 +148,7 @@ class MainContent(Filter):
         generated class names are where this happens). A substantial paragraph that sits inside
         the article's own container, between two pieces trafilatura kept, is article text; so
         is a heading that introduces such a paragraph, and a list that a paragraph ending in a
-        colon introduces. Short fragments (labels, captions, credits) keep trafilatura's
+        colon introduces (also under the last piece trafilatura kept). Short fragments (labels, captions, credits) keep trafilatura's
         verdict. The headline counts as an anchor, so the gap under it is considered too.
         """
         anchors = [i for i, v in enumerate(in_main) if v]
@@ -191,6 +191,19 @@ class MainContent(Filter):
                     j -= 1
                 if j >= 0 and out[j] and doc.blocks[j].text.rstrip().endswith(":"):
                     out[i] = True
+        # the list under the article's last paragraph when that paragraph introduces it ("The
+        # full analysis and the vendor's notice are here:"): its links are the article's sources
+        last = anchors[-1] if anchors else None
+        # (a sentence of its own: "MORE INFORMATION:" over a list of links is a teaser header)
+        if last is not None and doc.blocks[last].kind is Kind.PARAGRAPH and doc.n_words[last] >= 8 \
+                and doc.blocks[last].text.rstrip().endswith(":"):
+            group = None
+            for i in range(last + 1, min(len(out), last + 1 + self.max_gap)):
+                b = doc.blocks[i]
+                if b.kind is not Kind.LIST_ITEM or b.hints is None or group not in (None, b.hints.group):
+                    break
+                group = b.hints.group
+                out[i] = out[i] or b.kept
         return out
 
     def align(self, doc: Document, extracted: str) -> list[bool]:
