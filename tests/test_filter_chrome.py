@@ -650,3 +650,24 @@ def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
             "eine kleine Provision.")
     r = run(HEADLINE, BODY, note, BODY_END)
     assert block(r, note).reason == "ad_label"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Help Status About Careers Press Blog Privacy Rules Terms Text to speech", "footer"),
+    ("Our Staff Contact Advertise Privacy Terms", "footer"),
+    ("Impressum Datenschutz Kontakt AGB Mediadaten", "footer"),
+    ("1.1K Followers", "social_follow"),
+    ("[ 126 comments ]", "comment_form"),
+    ("What are your thoughts?", "comment_form"),
+    ("Published in Tillwell Engineering", "tag_list"),
+])
+def test_menus_copied_as_one_line_and_blog_platform_counts(line, reason):
+    assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
+
+
+@pytest.mark.parametrize("line", [
+    "Privacy Policy Changes Hit Blog Owners",   # a title-case subheading with a few menu words
+    "Published in 2019, the study found that the test sites used more power than planned.",
+])
+def test_title_case_headings_and_sentences_with_menu_words_stay(line):
+    assert_all_kept(run(HEADLINE, BODY, line, BODY_END))

@@ -112,7 +112,7 @@ class PhraseTable:
     def match_regex(self, key: str) -> str | None:
         if self.regex is None:
             return None
-        m = self.regex.match(_BULLET.sub("", key).strip(" .!"))
+        m = self.regex.match(_BULLET.sub("", key).strip(" .![]"))  # "[ 126 comments ]" too
         return self.regex_categories[m.lastgroup] if m is not None else None
 
     def match(self, key: str, stripped: str | None = None) -> str | None:

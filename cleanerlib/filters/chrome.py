@@ -107,6 +107,15 @@ _WEAK = frozenset(
 )
 # a button's label as it stands: a word or a count, no quotes or dashes around it
 _BARE_WORD = re.compile(r"^\w+(?:[.,]\w+)?:?$")
+# the small words between a menu's link names ("Terms of Use", "Über uns")
+_MENU_CONNECTORS = frozenset("of to and & our us the de la y et und uns".split())
+
+
+@cache
+def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(w.casefold() for w in merged_section("chrome", langs).get("menu_words", ()))
+
+
 # a like, clap or comment count on a line of its own
 _COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[km]?$")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
@@ -266,6 +275,8 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
+        if 4 <= n_words <= 25 and self._menu_line(doc.plain[i], doc.tokens[i]):
+            return "footer", False
         category = prose_residue(key, n_words, self._langs())
         if category is not None:
             return category, False
@@ -277,6 +288,19 @@ class PageChrome(Filter):
                 if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
                     return category, False
         return None
+
+    def _menu_line(self, text: str, tokens) -> bool:
+        """A site's menu copied as one line: "Help Status About Careers Press Blog Privacy
+        Terms". Capitalised link names with nothing between them, most of them words only
+        menus are made of; a title-case heading ("Privacy Policy Changes Hit Blog Owners")
+        has fewer of them."""
+        if any(c in text for c in ".,;:!?\"") or sum(
+                not (w[:1].isupper() or not w[:1].isalpha() or w in _MENU_CONNECTORS) for w in text.split()) > 1:
+            return False  # one item may have a lower-case word of its own ("Text to speech")
+        menu = _menu_words(self._langs())
+        content = [t for t in tokens if t not in _MENU_CONNECTORS]
+        hits = sum(t in menu for t in content)
+        return hits >= 4 and hits >= 0.7 * len(content)
 
     def _share_list(self, key: str) -> bool:
         """"Share: Facebook, X, LinkedIn, Email": a share label and/or only network names."""
