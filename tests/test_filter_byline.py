@@ -434,3 +434,30 @@ def test_a_linked_author_name_beside_the_date():
                          BODY]), input_type="text", filters=[Byline()])
     assert [b.reason for b in r.blocks[1:3]] == ["byline", "dateline"]
     assert r.metadata.byline == "Friederike Lanz"
+
+
+@pytest.mark.parametrize("caption", [
+    "The company's logo at its offices in Austin, Texas, Jan. 9, 2026. (AP Photo/Jordan Lee, File)",
+    "The new lock screen, with a sponsored card in the corner. \u00a9 Screenshot: Gizmodrome",
+    "Die App zeigt nicht allen dieselben Angebote. \u2013 Alle Rechte vorbehalten Bildagentur Nordlicht",
+])
+def test_captions_with_agency_and_copyright_credits(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+def test_a_sentence_about_rights_reserved_stays():
+    line = "The founders said all rights reserved under the old licence stay with them. The board disagreed."
+    assert all(b.kept for b in run(line).blocks)
+
+
+@pytest.mark.parametrize("line", ["10:05 AM PDT \u00b7 April 22, 2026", "Updated 6:52 PM EDT, April 24, 2026"])
+def test_date_line_with_the_time_first(line):
+    assert_line_dropped(run(line), "dateline")
+
+
+def test_author_box_with_name_and_role_on_one_line():
+    bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
+           "for a business daily in Lagos for six years.")
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor, Senior Reporter", bio]),
+              input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks[-2:]] == ["author_bio", "author_bio"]

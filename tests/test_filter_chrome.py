@@ -671,3 +671,18 @@ def test_menus_copied_as_one_line_and_blog_platform_counts(line, reason):
 ])
 def test_title_case_headings_and_sentences_with_menu_words_stay(line):
     assert_all_kept(run(HEADLINE, BODY, line, BODY_END))
+
+
+@pytest.mark.parametrize("line", [
+    "Add Earshot Daily as a preferred source on Google News",
+    "\U0001f4f2 Ne manquez plus aucune info : ajoutez Smartphonique à vos sources sur Google Actualités.",
+    "Sigue a TecnoHoy en WhatsApp y en Google Discover",
+    "Folgen Sie uns auf Google News",
+])
+def test_follow_us_on_a_news_aggregator_written_as_a_sentence(line):
+    assert not block(run(HEADLINE, BODY, line, BODY_END), line).kept
+
+
+def test_an_article_sentence_about_google_news_stays():
+    line = "Publishers can now add their site as a preferred source on Google News, the company said on Tuesday."
+    assert_all_kept(run(HEADLINE, BODY, line, BODY_END))

@@ -298,3 +298,18 @@ def test_bare_prices_in_a_list_of_products_are_a_card_not_a_spec():
             "- £9.00", BODY_END)
     assert_dropped(r, "- £24.00 £15.00", "price_only")
     assert_dropped(r, "- £9.00", "price_only")
+
+
+@pytest.mark.parametrize("line", ["See all prices", "Voir toutes les offres", "Ver chollo", "Copiar código",
+                                  "Alle Preise anzeigen"])
+def test_price_widget_buttons(line):
+    r = clean("\n".join([HEADLINE, BODY, line, BODY_END]), input_type="text", filters=[Ecommerce()])
+    assert [b.kept for b in r.blocks if b.text == line] == [False]
+
+
+def test_price_widget_label_beside_its_prices_but_not_alone():
+    r = clean("\n".join([HEADLINE, BODY, "Best deals today", "$549 at Best Buy", BODY_END]), input_type="text",
+              filters=[Ecommerce()])
+    assert [b.kept for b in r.blocks[2:4]] == [False, False]
+    r = clean("\n".join([HEADLINE, BODY, "Best deals today", BODY_END]), input_type="text", filters=[Ecommerce()])
+    assert all(b.kept for b in r.blocks)

@@ -375,6 +375,10 @@ def test_subheading_shaped_like_a_header_prefix_with_article_under_it_stays():
     ("LinkedIn said on Monday that it would cut jobs", None),
     ("YouTube will start showing ads on paused videos", None),
     ("PlayStation sales fell for the third quarter", None),
+    ("TechYour old router might be the weakest device at home", "Tech"),
+    ("AppsLa app de tu banco te pedirá la cara", "Apps"),
+    ("FaceTime calls get a new look on older phones", None),
+    ("HomePod owners report a new bug after the update", None),
 ])
 def test_glued_category_label_but_not_a_camel_cased_brand(text, label):
     from cleanerlib.filters._evidence import glued_label

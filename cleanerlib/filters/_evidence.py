@@ -205,7 +205,7 @@ def _has_trigger(key: str, triggers: tuple[str, ...]) -> bool:
 
 
 def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> str | None:
-    """``"newsletter"`` or ``"ad_label"`` for chrome written as a sentence, which no phrase
+    """``"newsletter"``, ``"ad_label"`` or ``"social_follow"`` for chrome written as a sentence, which no phrase
     list can spell out: a newsletter pitch ("Every Friday we send …, it's free") or an
     affiliate disclosure that opens with the site's name ("Hearth & Wire may earn a
     commission when you buy through links on our site"). A cheap word test comes first."""
@@ -215,6 +215,10 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if n_words <= 45 and _has_trigger(key, _triggers(langs, "affiliate_triggers")) \
             and cue_pattern(langs, "affiliate_cues").search(key):
         return "ad_label"
+    # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
+    if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
+            and cue_pattern(langs, "follow_cues").search(key):
+        return "social_follow"
     return None
 
 
@@ -271,9 +275,9 @@ _GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u0
 def glued_label(text: str) -> int | None:
     """Offset where a glued category label ends, or None.
 
-    The label must look like one (one to four capitalised words, the glued word at least five
-    letters or the label several words long) so camel-case brands (YouTube, PlayStation,
-    OpenAI) are not mistaken for it.
+    The label must look like one (one to four capitalised words, the last at least five
+    letters, or four before a headline's first word, or the label several words long) so
+    camel-case brands (YouTube, PlayStation, OpenAI) are not mistaken for it.
     """
     head = text[:60]
     for m in _GLUE.finditer(head):
@@ -285,16 +289,22 @@ def glued_label(text: str) -> int | None:
         if not all(w[0].isupper() or w in ("&", "and", "und", "et", "y", "of", "de") for w in label_words):
             continue
         last = label_words[-1]
-        if len(last) >= 5 or len(label_words) >= 2:
-            glued = rest.split()[0]
-            if len(label_words) == 1 and _camel_brand(last + glued) and glued.casefold() not in _ARTICLES:
-                continue  # a brand, unless a headline's article follows the label ("ConsumoLas ...")
+        glued = rest.split()[0]
+        # a four-letter label needs a headline's first word after it: "TechYour old router",
+        # "AppsLa app de tu banco" (no brand reads "Tech" + "Your")
+        if len(last) >= 5 or len(label_words) >= 2 or (len(last) == 4 and glued.casefold() in _OPENERS):
+            if len(label_words) == 1 and _camel_brand(last + glued) and glued.casefold() not in _OPENERS:
+                continue  # a brand, unless a headline's first word follows the label ("ConsumoLas ...")
             return m.start()
     return None
 
 
 # articles a headline starts with; no camel-cased brand ends in one
 _ARTICLES = frozenset("the a an der die das ein eine le la les un une des el los las una".split())
+# and the other words a headline opens with
+_OPENERS = _ARTICLES | frozenset(
+    "why how what your who when where which this these wie warum was wer wann pourquoi comment quand qui "
+    "cómo por qué cuánto cuándo quién".split())
 
 
 def _camel_brand(token: str) -> bool:

@@ -59,7 +59,9 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     )
     time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
     date_prefix = alts("date_prefixes")
-    dateline = rf"(?:(?:{date_prefix})\s*:?\s*)?{date}(?:{_SEPARATOR}|\s+)?(?:(?:at|um|à|a las|a la)\s+)?{time}?"
+    # the time may come first: "10:05 AM PDT · April 22, 2025", "Updated 6:52 PM EDT, April 24, 2025"
+    dateline = (rf"(?:(?:{date_prefix})\s*:?\s*)?(?:{time}(?:{_SEPARATOR}|\s+))?{date}(?:{_SEPARATOR}|\s+)?"
+                rf"(?:(?:at|um|à|a las|a la)\s+)?{time}?")
     byline = (
         rf"(?:{alts('name_prefixes')})\s*:?\s*(?:(?<=\b[bB]y)(?=[A-Z]))?\s*{name}"
         rf"(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*{name})*"
@@ -116,8 +118,13 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
                                                   key=len, reverse=True)) or "(?!x)x"
     credit = rf"(?:{words})\s*:\s*"
-    return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
-                      rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}})\s*$", re.IGNORECASE)
+    # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
+    agency = rf"\(\s*(?:[A-Z]{{1,6}}\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
+    rights = r"(?:\u00a9|alle rechte vorbehalten|all rights reserved|tous droits réservés|todos los derechos reservados)"
+    return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
+                      rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
+                      rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}})"
+                      rf"\s*$", re.IGNORECASE)
 
 
 @cache
@@ -288,13 +295,13 @@ class Byline(Filter):
             n_words = doc.n_words[b.index]
             if n_words <= self.bio_max_words and _NAME_VERB.match(doc.plain[b.index]):
                 tail.append(b)
-            elif n_words <= 4 and _NAME_ONLY.match(doc.plain[b.index].strip()):
+            elif n_words <= 8 and self._box_name(doc.plain[b.index]) is not None:
                 name_lines.append(b)
             elif n_words >= 25:
                 if name_lines and not passed_bio:
                     # "Latest Stories" under the article is no author's name line
                     openings = self._openings(doc, found, author_of) if openings is None else openings
-                    if not any(" ".join(doc.plain[n.index].split()) in openings for n in name_lines):
+                    if not any(self._box_name(doc.plain[n.index]) in openings for n in name_lines):
                         name_lines = []
                 if passed_bio or name_lines or n_words > self.bio_max_words or not self._under_a_name(doc, b.index):
                     break  # the article's own text
@@ -318,7 +325,7 @@ class Byline(Filter):
         roles = _roles(tuple(self.languages) if self.languages else None)
         for b in name_lines:
             nxt = doc.next_kept(b.index)
-            name = " ".join(doc.plain[b.index].split())
+            name = self._box_name(doc.plain[b.index])
             if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
                 continue
             role = None  # "Senior Reporter, Wearables" or "@jdoe" between the name and the bio
@@ -340,7 +347,9 @@ class Byline(Filter):
     @staticmethod
     def _captioned(text: str, caption: re.Pattern[str]) -> bool:
         """A caption that ends in its photo credit, with a caption before the credit."""
-        if not text.rstrip().endswith(")") and ":" not in text[-70:]:
+        tail = text[-90:]
+        if not text.rstrip().endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
+                and "reserv" not in tail:
             return False
         m = caption.search(text)
         return m is not None and len(text[:m.start()].split()) >= 2
@@ -374,7 +383,20 @@ class Byline(Filter):
             if _HANDLE.match(text) or _role_line(text, doc.keys[above], _roles(
                     tuple(self.languages) if self.languages else None)):
                 above = doc.prev_kept(above)
-        return above is not None and doc.n_words[above] <= 4 and _NAME_ONLY.match(doc.plain[above].strip()) is not None
+        return above is not None and doc.n_words[above] <= 8 and self._box_name(doc.plain[above]) is not None
+
+    def _box_name(self, text: str) -> str | None:
+        """The name an author box's name line holds: "Jane Doe", or "Jane Doe, Senior
+        Reporter" with the role after a comma."""
+        text = " ".join(text.split())
+        if len(text.split()) <= 4 and _NAME_ONLY.match(text):
+            return text
+        name, _, role = text.partition(",")
+        role = role.strip()
+        if role and _NAME_ONLY.match(name) and len(name.split()) <= 4 and _role_line(
+                role, role.casefold(), _roles(tuple(self.languages) if self.languages else None)):
+            return name
+        return None
 
     @staticmethod
     def _bare_names(doc: Document, found: set[int], roles: re.Pattern[str]) -> list[Drop]:
