@@ -686,3 +686,10 @@ def test_follow_us_on_a_news_aggregator_written_as_a_sentence(line):
 def test_an_article_sentence_about_google_news_stays():
     line = "Publishers can now add their site as a preferred source on Google News, the company said on Tuesday."
     assert_all_kept(run(HEADLINE, BODY, line, BODY_END))
+
+
+def test_share_row_with_newer_networks_and_an_affiliate_note_with_us():
+    share = "Teilen: Mastodon, Bluesky, E-Mail, Link kopieren"
+    note = "Affiliate links on Earshot Daily may earn us a commission. Learn more."
+    r = run(HEADLINE, BODY, share, note, BODY_END)
+    assert [block(r, share).reason, block(r, note).reason] == ["share_bar", "ad_label"]

@@ -503,3 +503,16 @@ def test_question_and_answer_and_camel_cased_names_after_an_inline_label_stay(li
 def test_spanish_section_heading_today_in_a_city_is_no_teaser_header():
     r = run(HEADLINE, BODY1, "Hoy en Bruselas", "La comisión votará el martes.", BODY2)
     assert_all_kept(r)
+
+
+def test_labelled_cards_right_under_a_teaser_zone_may_share_the_articles_topic():
+    cards = ["RepairsWhy the Baltic cable ships are booked until spring",
+             "CablesHow a repair crew splices a data cable at sea"]
+    r = run(HEADLINE, BODY1, BODY2, "You may also like", "Finland orders two new ships for its ports",
+            "Read more \u203a", *cards, BODY3)
+    for card in cards:
+        assert block(r, card).reason == "teaser_card"
+    assert_kept(r, BODY3)
+    # the same two lines inside the article, about its topic, with no teaser above them, stay
+    r = run(HEADLINE, BODY1, *cards, BODY2, BODY3)
+    assert_all_kept(r)

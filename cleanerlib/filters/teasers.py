@@ -460,13 +460,19 @@ class CrossPromo(Filter):
         runs: list[list[int]] = []
         current: list[int] = []
         labels = 0
+        follows_teaser = False  # the run goes on from a teaser zone or card found before
+        previous = None
         for i in kept + [None]:
             if i is not None and i not in taken:
                 text = doc.blocks[i].text
                 label = doc.n_words[i] <= 25 and glued_label(text) is not None
                 linked = doc.n_words[i] <= 25 and self._linked_card(text, linked_tail)
-                # with both a label and its own link a block is a card whatever it talks about
-                if (label or linked) and ((label and linked) or self._other_story(topics, i)):
+                if not current:
+                    follows_teaser = previous is not None and previous in taken
+                previous = i
+                # with both a label and its own link a block is a card whatever it talks about,
+                # and so is one right under other cards (a related story shares the topic)
+                if (label or linked) and ((label and linked) or follows_teaser or self._other_story(topics, i)):
                     current.append(i)
                     labels += 1
                     continue
@@ -478,7 +484,10 @@ class CrossPromo(Filter):
                     current.append(i)  # the card's link, worded the site's own way
                     continue
             elif i is not None and current:
+                previous = i
                 continue  # a read-more link between the cards, already found
+            if i is not None:
+                previous = i
             if labels >= 2:
                 runs.append(self._camel_card_before(doc, kept, taken, topics, current) + current)
             current, labels = [], 0
