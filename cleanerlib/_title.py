@@ -60,12 +60,19 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
     best, best_score = None, 0.0
     # Blogger and many themes set the post title in an <h3 class="post-title entry-title">;
     # lower headings only count by such a class (a sidebar's <h3> may echo the title too)
+    # (before the article's first paragraph, and named by the title rather than naming it:
+    # a related post's "<h3 class=entry-title>" under the article may share the title's words)
+    full = " ".join(words(normalize(declared)))  # the title with its site name, which _core may have cut
+    first_long = next((b.index for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25), len(blocks))
     headings = [b for b in blocks if b.hints is not None and (
-        b.hints.tag in ("h1", "h2") or b.hints.tag in ("h3", "h4") and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
+        b.hints.tag in ("h1", "h2") or b.hints.tag in ("h3", "h4") and b.index < first_long
+        and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
     for b in headings:
         w = words(normalize(b.text))
         score = _overlap(w, title_words)
         joined, tjoined = " ".join(w), " ".join(title_words)
+        if b.hints.tag in ("h3", "h4") and not (len(w) >= 4 and (joined in tjoined or joined in full)):
+            continue
         if w and tjoined and (joined in tjoined or tjoined in joined):
             score = max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
         if b.hints.tag != "h1":

@@ -461,3 +461,20 @@ def test_author_box_with_name_and_role_on_one_line():
     r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor, Senior Reporter", bio]),
               input_type="text", filters=[Byline()])
     assert [b.reason for b in r.blocks[-2:]] == ["author_bio", "author_bio"]
+
+
+@pytest.mark.parametrize("line", [
+    "Step 3 - Screenshot: press the side button and volume up together",
+    "What's new in iOS 18 \u2013 Photos: the biggest redesign yet",
+    "Der Fernseher zeigt ein sehr gutes Bild. Bild: hervorragend, Ton: gut, Ausstattung: sehr gut",
+    "The API accepts one attachment per request for now (image: PNG or JPEG, up to 20 MB each)",
+    "Les tests ont été répétés trente fois. Photo : un rendu très net de jour, plus bruité la nuit",
+])
+def test_a_photo_word_before_a_sentence_is_no_credit(line):
+    assert all(b.kept for b in run(line).blocks)
+
+
+def test_a_subheading_that_starts_with_a_role_word_is_no_role_line():
+    r = clean("\n".join([HEADLINE, "Apple Intelligence", "Writer tools in every app", "5 min read", BODY]),
+              input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks[1:3]] == [True, True]

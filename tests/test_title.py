@@ -78,6 +78,15 @@ def test_html_title_in_an_h3_with_a_post_title_class():
     assert html_title_index(blocks, title) not in (2, 4)
 
 
+def test_a_related_posts_h3_under_the_article_is_no_headline():
+    title = "iPad Pro M4 review | Gadget Notes"
+    blocks = [_html_block(0, title, "title"),
+              _html_block(1, "Thinner, faster, pricier: living with Apple's new tablet", "h1"),
+              _html_block(2, BODY, "p"),
+              _html_block(3, "iPad Pro M4 review: six months later", "h3", ("entry-title",))]
+    assert html_title_index(blocks, title) == 1
+
+
 def test_html_title_falls_back_to_a_single_long_h1_then_the_title_element():
     blocks = [_html_block(0, "Page", "title"), _html_block(1, "An unrelated but long headline", "h1")]
     assert html_title_index(blocks, "Page") == 1

@@ -132,9 +132,19 @@ def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """An author's job title ("Senior Reporter, Wearables", "Redactora de tecnología") as it
     stands on a line of its own under the name: a role word, and no sentence."""
     words = sorted(set(merged_section("chrome", langs).get("bio_roles", ())), key=len, reverse=True)
+    # the role word closes the title's first part ("Senior Reporter, Wearables") or a
+    # preposition follows it ("Redactora de tecnología"); "Writer tools in every app" is none
     return re.compile(r"^(?=[^.!?]{2,60}$)(?:\S+\s+){0,3}(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
-                      + r")\b[^.!?]*$")
+                      + r")(?:\s*(?:,|$)|\s+(?:de|del|at|for|of|bei|für|chez|en|à|au|in)\b)[^.!?]*$")
 
+
+# what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
+# small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
+_CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
+_RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
+                     r"todos los derechos reservados)\s*", re.IGNORECASE)
+_CREDIT_JOINS = frozenset("by on via for von de del la le du des y et und and of the con für from vía en da di van der "
+                          "&".split())
 
 # a social handle on its own line in an author box ("@jdoe")
 _HANDLE = re.compile(r"^@[\w.]{2,30}$")
@@ -346,13 +356,23 @@ class Byline(Filter):
 
     @staticmethod
     def _captioned(text: str, caption: re.Pattern[str]) -> bool:
-        """A caption that ends in its photo credit, with a caption before the credit."""
+        """A caption that ends in its photo credit, with a caption before the credit, and a
+        credit that names someone ("Foto: Zampa", "AP Photo/Jordan Lee"), not a sentence
+        ("Photos: open the new Collections view", "Bild: hervorragend, Ton: gut")."""
+        text = text.rstrip()
         tail = text[-90:]
-        if not text.rstrip().endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
+        if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
                 and "reserv" not in tail:
             return False
-        m = caption.search(text)
-        return m is not None and len(text[:m.start()].split()) >= 2
+        # the credit stands at the end: only the tail is searched, however long the line
+        m = caption.search(text, max(0, len(text) - 160))
+        if m is None or len(text[:m.start()].split()) < 2:
+            return False
+        credit = text[m.start():].strip(" ()")
+        credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", credit)
+        names = credit.replace("/", " / ").split()
+        return 0 < len(names) <= 8 and (len(names) == 1 or all(
+            w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _CREDIT_JOINS for w in names))
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines

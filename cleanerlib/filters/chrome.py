@@ -107,6 +107,8 @@ _WEAK = frozenset(
 )
 # a button's label as it stands: a word or a count, no quotes or dashes around it
 _BARE_WORD = re.compile(r"^\w+(?:[.,]\w+)?:?$")
+# words that join the last item of a sentence's enumeration, which a list of tags has not
+_LIST_JOINS = re.compile(r"\s(?:and|und|et|y|or|oder|ou|o)\s", re.IGNORECASE)
 # the small words between a menu's link names ("Terms of Use", "Über uns")
 _MENU_CONNECTORS = frozenset("of to and & our us the de la y et und uns".split())
 
@@ -116,8 +118,9 @@ def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(w.casefold() for w in merged_section("chrome", langs).get("menu_words", ()))
 
 
+_MAX_COUNTS = 4  # likes, comments, restacks, shares
 # a like, clap or comment count on a line of its own
-_COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[km]?$")
+_COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d[km]|[km])?$")  # "412", "1.2k"; not a score ("8.5")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
@@ -225,7 +228,7 @@ class PageChrome(Filter):
         # a lone "Ok." at the end of a story is not a footer, nor is the same word twice
         if len({doc.keys[i] for i in footer}) >= 2:
             confirmed.update(footer)
-        confirmed -= self._lone_numbers(found, kept, position, confirmed)
+        confirmed -= self._lone_numbers(doc, found, kept, confirmed)
         for i, (category, weak) in sorted(found.items()):
             if weak and i not in confirmed:
                 continue
@@ -300,7 +303,7 @@ class PageChrome(Filter):
         menu = _menu_words(self._langs())
         content = [t for t in tokens if t not in _MENU_CONNECTORS]
         hits = sum(t in menu for t in content)
-        return hits >= 4 and hits >= 0.7 * len(content)
+        return hits >= 5 and hits >= 0.7 * len(content)
 
     def _share_list(self, key: str) -> bool:
         """"Share: Facebook, X, LinkedIn, Email": a share label and/or only network names."""
@@ -370,22 +373,29 @@ class PageChrome(Filter):
         return out
 
     @staticmethod
-    def _lone_numbers(found, kept: list[int], position: dict[int, int], confirmed: set[int]) -> set[int]:
+    def _lone_numbers(doc: Document, found, kept: list[int], confirmed: set[int]) -> set[int]:
         """Counts that no confirmed button stands beside, through a run of counts: "86 14 9"
         over "Share this" are likes, comments and restacks, but a "2" between an item's photo
-        credit and its heading numbers the item of a list."""
-        lone = set()
-        for i, (category, _) in found.items():
-            if category != "counter":
+        credit and its heading numbers the item of a list, and a count under a label of its
+        own ("Our score" / "8", "Price as tested" / "1,299") is the label's value."""
+        lone: set[int] = set()
+        k = 0
+        while k < len(kept):
+            if found.get(kept[k], ("",))[0] != "counter":
+                k += 1
                 continue
-            run_ends = []
-            for step in (-1, 1):
-                k = position[i] + step
-                while 0 <= k < len(kept) and found.get(kept[k], ("",))[0] == "counter":
-                    k += step
-                run_ends.append(kept[k] if 0 <= k < len(kept) else None)
-            if not any(j is not None and j in found and j in confirmed for j in run_ends):
-                lone.add(i)
+            end = k
+            while end < len(kept) and found.get(kept[end], ("",))[0] == "counter":
+                end += 1
+            before = kept[k - 1] if k > 0 else None
+            after = kept[end] if end < len(kept) else None
+            labelled = before is not None and before not in found and doc.n_words[before] <= 6 \
+                and not any(c.isdigit() for c in doc.plain[before]) and not doc.plain[before].rstrip().endswith((".", "!", "?"))
+            # a row of buttons carries a few counts, not a column of numbers
+            if labelled or end - k > _MAX_COUNTS or not any(
+                    j is not None and j in found and j in confirmed for j in (before, after)):
+                lone.update(kept[k:end])
+            k = end
         return lone
 
     @staticmethod
@@ -393,33 +403,40 @@ class PageChrome(Filter):
                         position: dict[int, int]) -> set[int]:
         """Weak matches in the row of buttons between the headline (and its dek) and the
         article's first paragraph: "Follow", "Listen", "Share" and a clap count stand among
-        other short lines there (a name, a date), and one of them leads to the rest; a
-        one-word heading over a paragraph ("Privacy") is a section of the article."""
-        zone: set[int] = set()
-        long_blocks = 0
-        for i in kept:
+        other short lines there, a date or a reading time among them, and one of them leads
+        to the rest. A one-word heading over a paragraph ("Privacy") is a section of the
+        article, and the items of a list ("Open Settings, then tap:") are the article's too."""
+        zone: list[int] = []
+        dated = False  # a date, a time or a reading time: the byline's row
+        for k, i in enumerate(kept):
             if i <= doc.title_index:
                 continue
             if i in found:
                 if found[i][1] and _BARE_WORD.match(doc.keys[i]):  # not "– „Ok.“", a line of dialogue
-                    zone.add(i)
+                    zone.append(i)
                 continue
             n = doc.n_words[i]
-            long_blocks += n >= 15
-            if n > 40 or long_blocks >= 2:
+            text = doc.plain[i].rstrip()
+            # only the dek may be long, and only right under the headline
+            if (n >= 15 and zone) or (n >= 15 and k > 0 and kept[k - 1] != doc.title_index) or n > 40 \
+                    or text.endswith(":") or doc.blocks[i].kind is Kind.LIST_ITEM:
                 break
+            dated = dated or (n <= 8 and any(c.isdigit() for c in text))
+        if not dated:
+            return set()
+        members = set(zone)
 
         def short(k: int) -> bool:
-            return not 0 <= k < len(kept) or kept[k] in found or doc.n_words[kept[k]] <= 6
+            return not 0 <= k < len(kept) or kept[k] in found or doc.n_words[kept[k]] <= 8
 
         out = {i for i in zone if short(position[i] - 1) and short(position[i] + 1)}
-        changed = bool(out)
-        while changed:
-            changed = False
-            for i in zone - out:
-                if any(0 <= k < len(kept) and kept[k] in out for k in (position[i] - 1, position[i] + 1)):
-                    out.add(i)
-                    changed = True
+        stack = list(out)  # what stands beside a button of the row is one too
+        while stack:
+            k = position[stack.pop()]
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(kept) and kept[j] in members and kept[j] not in out:
+                    out.add(kept[j])
+                    stack.append(kept[j])
         return out
 
     @staticmethod
@@ -427,16 +444,13 @@ class PageChrome(Filter):
         """Weak matches count only when a chain of adjacent matches links them to a strong one
         (a footer menu, a share bar); alone, "Discussion" or "Ok." is left to the article."""
         confirmed = {i for i, (_, weak) in found.items() if not weak}
-        changed = True
-        while changed:
-            changed = False
-            for i, (_, weak) in found.items():
-                if i in confirmed:
-                    continue
-                k = position[i]
-                if any(0 <= j < len(kept) and kept[j] in confirmed for j in (k - 1, k + 1)):
-                    confirmed.add(i)
-                    changed = True
+        stack = list(confirmed)  # each match is reached once: linear in the page's matches
+        while stack:
+            k = position[stack.pop()]
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(kept) and kept[j] in found and kept[j] not in confirmed:
+                    confirmed.add(kept[j])
+                    stack.append(kept[j])
         return confirmed
 
     # -- the rest of a small box whose prompt or button is chrome (HTML) -------------------
@@ -610,9 +624,12 @@ class PageChrome(Filter):
             j = kept[k + 1]
             text = doc.plain[j].strip()
             parts = text.split(",")
+            # tags, not a sentence ("We cover pricing, battery life and the display"), and at
+            # the end of the article, not over more of it
             if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
                     and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
-                    and all(1 <= len(p.split()) <= 4 for p in parts):
+                    and all(1 <= len(p.split()) <= 4 for p in parts) and not _LIST_JOINS.search(text) \
+                    and all(doc.n_words[x] < 25 for x in kept[k + 2:]):
                 return [j]
         for j in kept[k + 1:k + 1 + max_items]:
             text = doc.plain[j].rstrip()
