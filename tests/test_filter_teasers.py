@@ -387,32 +387,27 @@ def test_glued_category_label_but_not_a_camel_cased_brand(text, label):
     assert (text[:end] if end is not None else None) == label
 
 
-def test_cards_with_glued_labels_under_an_unknown_header_are_a_run():
-    cards = ["Open BankingThe app that pays your rent might get cheaper",
-             "CybersecurityCouncils are still paying ransoms to criminal gangs"]
-    r = run(HEADLINE, BODY1, BODY2, "Elsewhere on the site", *cards, BODY3)
+@pytest.mark.parametrize("header, cards", [
+    # glued category labels
+    ("Elsewhere on the site", ["Open BankingThe app that pays your rent might get cheaper",
+                               "CybersecurityCouncils are still paying ransoms to criminal gangs"]),
+    # cards that carry their own read-more link; the first talks about the article's own topic
+    # (cable repairs), but a glued label and a link of its own make it a card all the same
+    ("Latest in Tech", ["InfrastructureCable repairs in the North Sea will cost more next year Read more \u2192",
+                        "Why small ferries are now booked for a year ahead Read more \u2192",
+                        "The lighthouse keepers who went digital Read more \u2192"]),
+])
+def test_labelled_or_linked_cards_under_an_unknown_header_are_a_run(header, cards):
+    r = run(HEADLINE, BODY1, BODY2, header, *cards, BODY3)
     for card in cards:
         assert block(r, card).reason == "teaser_card"
-    assert block(r, "Elsewhere on the site").reason == "teaser_header"
+    assert block(r, header).reason == "teaser_header"
     assert_kept(r, BODY3)
 
 
 def test_one_labelled_line_is_no_run():
     r = run(HEADLINE, BODY1, "Open BankingThe app that pays your rent might get cheaper", BODY2)
     assert_all_kept(r)
-
-
-def test_cards_that_carry_their_own_read_more_link_are_a_run():
-    # the first card talks about the article's own topic (cable repairs), but a glued label
-    # and a link of its own make it a card all the same
-    cards = ["InfrastructureCable repairs in the North Sea will cost more next year Read more \u2192",
-             "Why small ferries are now booked for a year ahead Read more \u2192",
-             "The lighthouse keepers who went digital Read more \u2192"]
-    r = run(HEADLINE, BODY1, BODY2, "Latest in Tech", *cards, BODY3)
-    for card in cards:
-        assert block(r, card).reason == "teaser_card"
-    assert block(r, "Latest in Tech").reason == "teaser_header"
-    assert_kept(r, BODY3)
 
 
 def test_one_linked_line_is_no_run_and_a_sentence_before_a_link_is_no_card():

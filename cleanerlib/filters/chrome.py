@@ -119,6 +119,20 @@ def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
 
 
 _MAX_COUNTS = 4  # likes, comments, restacks, shares
+def _chain(seeds: set[int], members, kept: list[int], position: dict[int, int]) -> set[int]:
+    """``seeds`` and every member a chain of kept neighbours links to one of them; each block
+    is reached once, so the walk is linear in the page however long the chains."""
+    out = set(seeds)
+    stack = list(out)
+    while stack:
+        k = position[stack.pop()]
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(kept) and kept[j] in members and kept[j] not in out:
+                out.add(kept[j])
+                stack.append(kept[j])
+    return out
+
+
 # a like, clap or comment count on a line of its own
 _COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d[km]|[km])?$")  # "412", "1.2k"; not a score ("8.5")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
@@ -429,29 +443,14 @@ class PageChrome(Filter):
         def short(k: int) -> bool:
             return not 0 <= k < len(kept) or kept[k] in found or doc.n_words[kept[k]] <= 8
 
-        out = {i for i in zone if short(position[i] - 1) and short(position[i] + 1)}
-        stack = list(out)  # what stands beside a button of the row is one too
-        while stack:
-            k = position[stack.pop()]
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(kept) and kept[j] in members and kept[j] not in out:
-                    out.add(kept[j])
-                    stack.append(kept[j])
-        return out
+        # what stands beside a button of the row is one too
+        return _chain({i for i in zone if short(position[i] - 1) and short(position[i] + 1)}, members, kept, position)
 
     @staticmethod
     def _confirm_weak(found: dict[int, tuple[str, bool]], kept: list[int], position: dict[int, int]) -> set[int]:
         """Weak matches count only when a chain of adjacent matches links them to a strong one
         (a footer menu, a share bar); alone, "Discussion" or "Ok." is left to the article."""
-        confirmed = {i for i, (_, weak) in found.items() if not weak}
-        stack = list(confirmed)  # each match is reached once: linear in the page's matches
-        while stack:
-            k = position[stack.pop()]
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(kept) and kept[j] in found and kept[j] not in confirmed:
-                    confirmed.add(kept[j])
-                    stack.append(kept[j])
-        return confirmed
+        return _chain({i for i, (_, weak) in found.items() if not weak}, found, kept, position)
 
     # -- the rest of a small box whose prompt or button is chrome (HTML) -------------------
     def _boxes(self, doc: Document, decided: set[int], found, table) -> list[Drop]:
