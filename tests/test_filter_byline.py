@@ -461,6 +461,11 @@ def test_author_box_with_name_and_role_on_one_line():
     r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor, Senior Reporter", bio]),
               input_type="text", filters=[Byline()])
     assert [b.reason for b in r.blocks[-2:]] == ["author_bio", "author_bio"]
+    # with a "View Bio" link and a long bio under it
+    long_bio = bio + " She also hosts the weekly spectrum podcast and teaches a data-journalism class."
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor, Senior Reporter", long_bio, "View Bio"]),
+              input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks[3:5]] == ["author_bio", "author_bio"]
 
 
 @pytest.mark.parametrize("line", [

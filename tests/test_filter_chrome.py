@@ -645,8 +645,13 @@ def test_in_this_article_over_a_line_of_tags_but_not_over_a_paragraph():
     # a sentence's enumeration, and a list with more of the article under it, are no tags
     r = run(HEADLINE, BODY, BODY_END, "In this article:", "We cover pricing, battery life, performance and the display")
     assert_all_kept(r)
-    r = run(HEADLINE, BODY, "Topics", "AI safety, export controls, chip subsidies", BODY_END)
+    r = run(HEADLINE, BODY, "Topics", "AI safety, export controls, chip subsidies", BODY, BODY_END)
     assert_all_kept(r)
+    # an author's bio under the tags is no more of the article
+    bio = ("Maija covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
+           "for a business daily in Lagos for six years.")
+    r = run(HEADLINE, BODY, BODY_END, "Topics", "Telecoms, 6G, Nokia, Ericsson, Spectrum", bio)
+    assert block(r, "Telecoms, 6G, Nokia, Ericsson, Spectrum").reason == "tag_list"
 
 
 def test_markdown_links_of_a_reader_tool_are_read_as_their_words():

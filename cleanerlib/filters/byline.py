@@ -398,6 +398,8 @@ class Byline(Filter):
         """Does a line that could be a person's name stand right above block ``i`` (or above
         the role or handle line above it)?"""
         above = doc.prev_kept(i)
+        if above is not None and doc.n_words[above] <= 8 and self._box_name(doc.plain[above]) is not None:
+            return True  # "Jane Doe" or "Jane Doe, Senior Reporter"
         if above is not None:
             text = doc.plain[above].strip()
             if _HANDLE.match(text) or _role_line(text, doc.keys[above], _roles(

@@ -624,11 +624,11 @@ class PageChrome(Filter):
             text = doc.plain[j].strip()
             parts = text.split(",")
             # tags, not a sentence ("We cover pricing, battery life and the display"), and at
-            # the end of the article, not over more of it
+            # the end of the article, not over more of it (an author's bio may follow)
             if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
                     and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
                     and all(1 <= len(p.split()) <= 4 for p in parts) and not _LIST_JOINS.search(text) \
-                    and all(doc.n_words[x] < 25 for x in kept[k + 2:]):
+                    and sum(doc.n_words[x] >= 25 for x in kept[k + 2:]) <= 1:  # an author's bio at most
                 return [j]
         for j in kept[k + 1:k + 1 + max_items]:
             text = doc.plain[j].rstrip()
