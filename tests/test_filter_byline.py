@@ -483,3 +483,49 @@ def test_a_subheading_that_starts_with_a_role_word_is_no_role_line():
     r = clean("\n".join([HEADLINE, "Apple Intelligence", "Writer tools in every app", "5 min read", BODY]),
               input_type="text", filters=[Byline()])
     assert [b.kept for b in r.blocks[1:3]] == [True, True]
+
+
+@pytest.mark.parametrize("line", [
+    "Photos: the biggest redesign yet",
+    "Fotos: Die Mediathek wird neu sortiert",
+    "Die neu gestaltete Version mit Suchfeld und Filtern (Bild: rechts)",
+    "Im Test überzeugt der Fernseher mit satten Farben. Bild: Note 1,3",
+    "Die App zeigt die Mediathek neu sortiert an (Fotos/Video)",
+])
+def test_a_photo_word_over_a_subheading_a_position_or_a_rating_is_no_credit(line):
+    assert all(b.kept for b in run(line).blocks)
+
+
+@pytest.mark.parametrize("line", ["Foto: picture alliance/dpa", "Quelle: Nordfunk, vzbv", "Foto: dpa"])
+def test_credits_of_picture_desks_and_agencies(line):
+    assert_line_dropped(run(line), "photo_credit")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Updated March 3, 2026", "Open Settings, then tap:"],
+    ["4 min read", "Good Morning, everyone!"],
+])
+def test_a_greeting_or_an_instruction_beside_the_date_is_no_author(lines):
+    r = clean("\n".join([HEADLINE, *lines, BODY]), input_type="text", filters=[Byline()])
+    assert block_of(r, lines[1]).kept
+
+
+def test_a_version_list_item_is_no_time_first_date():
+    assert all(b.kept for b in run("6.10 \u2013 July 2024").blocks)
+
+
+def test_an_editors_pick_in_the_first_person_is_no_bio():
+    pick = ("My pick is the new e-reader with a colour screen, which joined my bag in March and has not left it "
+            "since, not even on the long train rides to Oulu.")
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor, Senior Reporter", pick]),
+              input_type="text", filters=[Byline()])
+    assert block_of(r, pick).kept
+
+
+def block_of(result, text):
+    return next(b for b in result.blocks if b.text == text)
+
+
+@pytest.mark.parametrize("line", ["Quelle: kathpress", "Titelbild: Flickr, CC BY 2.0", "Foto: IBU/C. Manzoni; IBU archives"])
+def test_credit_lines_under_an_unambiguous_label_need_no_name_shape(line):
+    assert_line_dropped(run(line), "photo_credit")

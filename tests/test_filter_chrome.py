@@ -721,3 +721,24 @@ def test_german_news_about_app_store_commissions_stays():
                  "ihre Apps über Links verkaufen.",
                  "Amazon kürzt die Provisionen für Partner: Wer über Partnerlinks verkauft, bekommt künftig weniger."):
         assert_all_kept(run(HEADLINE, BODY, line, BODY_END))
+
+
+@pytest.mark.parametrize("line", [
+    "Find out why publishers lost a third of their Google Discover traffic after the update.",
+    "The change means your Google Discover feed will show fewer AI-generated stories.",
+    "Sigue sin estar claro cuántos medios perderán tráfico de Google Discover con el cambio.",
+    "Folgen hat das vor allem für Verlage, deren Reichweite stark von Google Discover abhängt.",
+    "Apple will still earn a 27 percent commission on purchases made through outside links, a spokesperson told us.",
+    "Wie wir berichteten, kassiert Apple eine Provision von 27 Prozent auf Käufe über externe Links.",
+])
+def test_news_about_aggregators_and_commissions_stays(line):
+    assert_all_kept(run(HEADLINE, BODY, line, BODY_END))
+
+
+def test_release_notes_under_a_date_and_a_listicle_rank_stay():
+    r = run(HEADLINE, "March 31, 2026", "Privacy", "New per-app tracking controls.", "Accessibility",
+            "Live captions in every app.", BODY, BODY_END)
+    for line in ("Privacy", "Accessibility"):
+        assert block(r, line).kept
+    r = run(HEADLINE, BODY, "Share", "Tweet", "5", "Pixel 9a", BODY_END)
+    assert block(r, "5").kept

@@ -511,3 +511,12 @@ def test_labelled_cards_right_under_a_teaser_zone_may_share_the_articles_topic()
     # the same two lines inside the article, about its topic, with no teaser above them, stay
     r = run(HEADLINE, BODY1, *cards, BODY2, BODY3)
     assert_all_kept(r)
+
+
+def test_scraped_subheadings_run_into_their_sentences_are_no_cards():
+    lines = ["ProsThe battery lasts two full days and charges fast.",
+             "ConsThe camera struggles in low light and the zoom is soft."]
+    r = run(HEADLINE, BODY1, BODY2, "You may also like", "Finland orders two new ships", "Read more \u203a",
+            *lines, BODY3)
+    for line in lines:
+        assert_kept(r, line)

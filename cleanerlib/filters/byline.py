@@ -60,7 +60,9 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
     date_prefix = alts("date_prefixes")
     # the time may come first: "10:05 AM PDT · April 22, 2025", "Updated 6:52 PM EDT, April 24, 2025"
-    dateline = (rf"(?:(?:{date_prefix})\s*:?\s*)?(?:{time}(?:{_SEPARATOR}|\s+))?{date}(?:{_SEPARATOR}|\s+)?"
+    # (a time first has its colon or its am/pm: "6.10 – July 2024" is a version and a date)
+    first_time = r"(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz))?)"
+    dateline = (rf"(?:(?:{date_prefix})\s*:?\s*)?(?:{first_time}(?:{_SEPARATOR}|\s+))?{date}(?:{_SEPARATOR}|\s+)?"
                 rf"(?:(?:at|um|à|a las|a la)\s+)?{time}?")
     byline = (
         rf"(?:{alts('name_prefixes')})\s*:?\s*(?:(?<=\b[bB]y)(?=[A-Z]))?\s*{name}"
@@ -119,7 +121,7 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
                                                   key=len, reverse=True)) or "(?!x)x"
     credit = rf"(?:{words})\s*:\s*"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
-    agency = rf"\(\s*(?:[A-Z]{{1,6}}\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
+    agency = rf"\(\s*(?:(?-i:[A-Z]{{1,6}})\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
     rights = r"(?:\u00a9|alle rechte vorbehalten|all rights reserved|tous droits réservés|todos los derechos reservados)"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
@@ -146,6 +148,50 @@ _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights 
 _CREDIT_JOINS = frozenset("by on via for von de del la le du des y et und and of the con für from vía en da di van der "
                           "&".split())
 
+# what a credit names is no medium ("(Fotos/Video)"), no article ("Photos: The Biggest Redesign")
+_NOT_CREDITS = frozenset("video videos audio text grafik graphic graphics the a an der die das le la les el los".split())
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+# credit words that also name an app or a section ("Photos", "Fotos", "Screenshot")
+_APP_WORDS = frozenset("photo photos foto fotos image images imagen imágenes bild bilder picture pictures "
+                       "screenshot screenshots video videos grafik graphic illustration".split())
+
+
+def _is_credit_name(credit: str) -> bool:
+    """Does a credit name someone: "Jane Doe", "AP Photo/Jordan Lee, File", "Getty Images via
+    AFP", "dpa"? Not a sentence ("open the new view"), a rating ("Note 1,3"), a position
+    ("rechts") or a title in title case ("The Biggest Redesign Yet")."""
+    names = credit.replace("/", " / ").split()
+    if not 0 < len(names) <= 8 or names[0].casefold().strip(",") in _NOT_CREDITS \
+            or any(_NUMBER.match(w) for w in names):
+        return False
+    if len(names) == 1:  # one word: a name, an agency's initials ("dpa", "AFP"), an address
+        w = names[0]
+        return w[:1].isupper() or len(w) <= 4 or "." in w
+    if "/" in credit:  # photographer, picture desk and agency: "picture alliance/dpa", "IBU/C. Manzoni"
+        agency = credit.rsplit("/", 1)[1].split()
+        if (0 < len(agency) <= 3 or names[0][:1].isupper()) and agency and agency[0].casefold() not in _NOT_CREDITS:
+            return True
+    # names and the small words between them; after the first, short initials ("Nordfunk, vzbv")
+    return names[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _CREDIT_JOINS or len(w.strip(",;")) <= 4
+        for w in names[1:])
+
+
+def _names_someone(line: str) -> bool:
+    """Is a credit line a credit? "Quelle: …", "Image credit: …" always are; after a word an
+    app or a section is named by too ("Photos: the biggest redesign yet"), the credit must
+    name someone, or be an address ("Image: www.apple.com")."""
+    if ":" not in line:
+        return True  # "Photo by Jane Doe", "AP Photo/Jordan Lee"
+    label, rest = line.split(":", 1)
+    if label.strip(" ([").casefold() not in _APP_WORDS:
+        return True
+    rest = rest.strip(" ()")
+    if not rest:
+        return True  # "Foto:" alone, its name in the next line
+    return "://" in rest or rest.startswith("www.") or _is_credit_name(rest)
+
+
 # a social handle on its own line in an author box ("@jdoe")
 _HANDLE = re.compile(r"^@[\w.]{2,30}$")
 
@@ -155,7 +201,7 @@ def _role_line(text: str, key: str, roles: re.Pattern[str]) -> bool:
 
 
 # a bio is written about its author, not by them ("I joined the call late" is an answer)
-_FIRST_PERSON = re.compile(r"^(?:i|ich|je|j'|yo)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"^(?:i|my|we|our|ich|mein|meine|wir|je|j'|mon|ma|mes|nous|yo|mi|mis)\b", re.IGNORECASE)
 
 
 def _author_line(text: str, byline, name_prefix, meta_part, date_prefix) -> tuple[str, str | None] | None:
@@ -249,8 +295,9 @@ class Byline(Filter):
                 out.append(Drop(b.index, "dateline", f"Date line {text!r}.", metadata=(("date", date),)))
             elif digits and read_time.match(text):
                 out.append(Drop(b.index, "read_time", f"Reading time or count {text!r}."))
-            elif credit.match(text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]" else text) \
-                    and n_words <= 10:  # "(Photo: Jane Doe)" as well
+            elif n_words <= 10 and credit.match(inner := text[1:-1].strip() if text[:1] in "([" and text[-1:] in ")]"
+                                                else text) and _names_someone(inner):
+                # "(Photo: Jane Doe)" as well; "Photos: the biggest redesign yet" is a subheading
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
             elif self._captioned(text, caption):
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
@@ -370,9 +417,7 @@ class Byline(Filter):
             return False
         credit = text[m.start():].strip(" ()")
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", credit)
-        names = credit.replace("/", " / ").split()
-        return 0 < len(names) <= 8 and (len(names) == 1 or all(
-            w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _CREDIT_JOINS for w in names))
+        return _is_credit_name(credit)
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines
@@ -433,12 +478,13 @@ class Byline(Filter):
             return []
         kept = [b.index for b in doc.blocks if b.kept and b.index > doc.title_index]
         out = []
+        taken: set[int] = set()  # name lines already read with the role line under them
         for k, i in enumerate(kept):
             if doc.blocks[i].kind is Kind.PARAGRAPH and doc.n_words[i] >= 25:
                 if k == 0:
                     continue  # a dek right under the headline: the byline often stands below it
                 break  # the article has begun
-            if i in found or doc.n_words[i] > 8 or any(d.index == i for d in out):
+            if i in found or doc.n_words[i] > 8 or i in taken:
                 continue
             text = " ".join(doc.plain[i].split())
             neighbours = (kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None)
@@ -450,11 +496,17 @@ class Byline(Filter):
                 if doc.n_words[above] <= 4 and _NAME_ONLY.match(name) and not _name_like_heading(name):
                     out.append(Drop(above, "byline", f"Author name {name!r} over their role and the article's "
                                     "date line.", metadata=(("byline", name),)))
+                    taken.update((above, i))
                     out.append(Drop(i, "byline", f"The author's role {text!r} beside the article's date line.",
                                     ref=above))
                     continue
             name, _, role = text.partition(",")
+            role = role.strip()
             if not _NAME_ONLY.match(name) or len(role.split()) > 4 or _name_like_heading(name):
+                continue
+            # "Jane Doe, Hardware Editor", not "Open Settings, then tap:" or "Good Morning, everyone!"
+            if role and (role.endswith((":", "!", "?")) or not (role[:1].isupper() or _role_line(
+                    role[:1].upper() + role[1:], role.casefold(), roles))):
                 continue
             if any(j in found for j in neighbours):
                 out.append(Drop(i, "byline", f"Author name {text!r} beside the article's date line.",

@@ -227,9 +227,12 @@ class PageChrome(Filter):
         found.update((i, ("tag_list", False)) for i in hashtags)
         confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
+        matched = set(found)
+        # where the article's last long paragraph stands: a line of tags comes after it
+        last_long = max((k for k, i in enumerate(kept) if doc.n_words[i] >= 25), default=-1)
         confirmed.update(i for i, (category, weak) in found.items()
                          if weak and category == "tag_list" and _bare_label(doc.plain[i])
-                         and self._tag_items(doc, kept, position[i], set(found)))
+                         and self._tag_items(doc, kept, position[i], matched, last_long))
         if doc.title_index is not None:  # above the headline sits the page header
             confirmed.update(i for i in found if i < doc.title_index)
             confirmed.update(self._under_headline(doc, kept, found, position))
@@ -248,7 +251,7 @@ class PageChrome(Filter):
                 continue
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
             decided.add(i)
-        out.extend(self._followers(doc, decided, found, kept, position))
+        out.extend(self._followers(doc, decided, found, kept, position, last_long))
         out.extend(self._boxes(doc, decided, found, table))
         out.extend(self._table_of_contents(doc, kept, decided))
         site = self._site_name(doc)
@@ -405,8 +408,10 @@ class PageChrome(Filter):
             after = kept[end] if end < len(kept) else None
             labelled = before is not None and before not in found and doc.n_words[before] <= 6 \
                 and not any(c.isdigit() for c in doc.plain[before]) and not doc.plain[before].rstrip().endswith((".", "!", "?"))
+            # … and a count over a short title of its own ranks a list's item ("5" / "Pixel 9a")
+            ranked = after is not None and after not in found and doc.n_words[after] <= 12
             # a row of buttons carries a few counts, not a column of numbers
-            if labelled or end - k > _MAX_COUNTS or not any(
+            if labelled or ranked or end - k > _MAX_COUNTS or not any(
                     j is not None and j in found and j in confirmed for j in (before, after)):
                 lone.update(kept[k:end])
             k = end
@@ -440,8 +445,9 @@ class PageChrome(Filter):
             return set()
         members = set(zone)
 
-        def short(k: int) -> bool:
-            return not 0 <= k < len(kept) or kept[k] in found or doc.n_words[kept[k]] <= 8
+        def short(k: int) -> bool:  # a name, a date, another button; not a sentence
+            return not 0 <= k < len(kept) or kept[k] in found or (
+                doc.n_words[kept[k]] <= 8 and not doc.plain[kept[k]].rstrip().endswith((".", "!", "?")))
 
         # what stands beside a button of the row is one too
         return _chain({i for i in zone if short(position[i] - 1) and short(position[i] + 1)}, members, kept, position)
@@ -520,7 +526,8 @@ class PageChrome(Filter):
                 last = len(run)
         return run[:last]
 
-    def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position) -> list[Drop]:
+    def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position,
+                   last_long: int) -> list[Drop]:
         out = []
         topics = TopicProfile(doc.tokens, [b.kept for b in doc.blocks])
         sec = merged_section("chrome", self._langs())
@@ -548,7 +555,7 @@ class PageChrome(Filter):
                 out.extend(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i) for j in box)
                 decided.update(box)
             elif category == "tag_list" and _bare_label(doc.plain[i]):
-                items = self._tag_items(doc, kept, k, decided)
+                items = self._tag_items(doc, kept, k, decided, last_long)
                 out.extend(Drop(j, "tag_list", "A tag under a tag-list label.", ref=i) for j in items)
                 decided.update(items)
             elif category == "prev_next" and is_headline_shaped(doc.plain[j], max_words=20) \
@@ -614,7 +621,8 @@ class PageChrome(Filter):
         return out
 
     @staticmethod
-    def _tag_items(doc: Document, kept: list[int], k: int, taken: set[int], max_items: int = 20) -> list[int]:
+    def _tag_items(doc: Document, kept: list[int], k: int, taken: set[int], last_long: int,
+                   max_items: int = 20) -> list[int]:
         """The tags under the bare label at ``kept[k]`` ("Tags", "Temas"): one per line as a
         scrape leaves them (short names, none a sentence, at least two, up to the first longer
         line or other chrome), or three or more on the next line, between commas."""
@@ -624,11 +632,11 @@ class PageChrome(Filter):
             text = doc.plain[j].strip()
             parts = text.split(",")
             # tags, not a sentence ("We cover pricing, battery life and the display"), and at
-            # the end of the article, not over more of it (an author's bio may follow)
+            # the end of the article, not over more of it
             if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
                     and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
                     and all(1 <= len(p.split()) <= 4 for p in parts) and not _LIST_JOINS.search(text) \
-                    and sum(doc.n_words[x] >= 25 for x in kept[k + 2:]) <= 1:  # an author's bio at most
+                    and last_long <= k + 1:
                 return [j]
         for j in kept[k + 1:k + 1 + max_items]:
             text = doc.plain[j].rstrip()

@@ -14,6 +14,7 @@ more" link backwards, and only when they look like cards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from typing import Iterable
@@ -465,7 +466,11 @@ class CrossPromo(Filter):
         for i in kept + [None]:
             if i is not None and i not in taken:
                 text = doc.blocks[i].text
-                label = doc.n_words[i] <= 25 and glued_label(text) is not None
+                # a headline ends without a full stop ("ProsThe battery lasts two days." is a
+                # scraped subheading run into its text)
+                end = text.rstrip()
+                label = doc.n_words[i] <= 25 and not (end.endswith((".", "!")) and not end.endswith("...")) \
+                    and glued_label(text) is not None
                 linked = doc.n_words[i] <= 25 and self._linked_card(text, linked_tail)
                 if not current:
                     follows_teaser = previous is not None and previous in taken
@@ -510,7 +515,7 @@ class CrossPromo(Filter):
     def _camel_card_before(doc, kept, taken, topics, run: list[int]) -> list[int]:
         """The card just above a run of labelled cards whose label reads like a brand
         ("ComprasCinco trucos …"): alone it would be a brand, above its like it is a card."""
-        k = kept.index(run[0])
+        k = bisect_left(kept, run[0])  # kept is in document order
         if k == 0 or kept[k - 1] in taken:
             return []
         i = kept[k - 1]
