@@ -155,9 +155,18 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     assert_kept(r, BODY_END)
 
 
-@pytest.mark.parametrize("line", ["Story continues below", "Weiter nach der Anzeige", "Share this article",
-                                  "Continue reading the main story", "« Noticia anterior", "Suscribirme",
-                                  "Log in to join the conversation. Please read our guidelines before commenting."])
+@pytest.mark.parametrize("line", [
+    "Story continues below", "Weiter nach der Anzeige", "Share this article", "Continue reading the main story",
+    "« Noticia anterior", "Suscribirme",
+    "Log in to join the conversation. Please read our guidelines before commenting.",
+    # blog platforms' status messages
+    "Great! You've successfully signed up.", "Your link has expired.", "Link copied to clipboard",
+    # follow-us prompts for a news aggregator, written as a sentence
+    "Add Earshot Daily as a preferred source on Google News",
+    "\U0001f4f2 Ne manquez plus aucune info : ajoutez Smartphonique à vos sources sur Google Actualités.",
+    "Sigue a TecnoHoy en WhatsApp y en Google Discover",
+    "Folgen Sie uns auf Google News",
+])
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert not block(r, line).kept
@@ -594,13 +603,6 @@ def test_front_matter_of_a_clipped_page_is_page_header():
     assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
 
 
-@pytest.mark.parametrize("line", ["Great! You've successfully signed up.", "Your link has expired.",
-                                  "Link copied to clipboard"])
-def test_blog_platform_status_messages(line):
-    r = run(HEADLINE, BODY, line, BODY_END)
-    assert not block(r, line).kept
-
-
 # -- buttons and counts under the byline, counts beside share buttons ----------------------------
 
 def test_one_word_buttons_and_a_count_under_the_headline():
@@ -703,16 +705,6 @@ def test_menus_copied_as_one_line_and_blog_platform_counts(line, reason):
 ])
 def test_article_sentences_in_the_words_of_menus_prompts_and_notes_stay(line):
     assert_all_kept(run(HEADLINE, BODY, line, BODY_END))
-
-
-@pytest.mark.parametrize("line", [
-    "Add Earshot Daily as a preferred source on Google News",
-    "\U0001f4f2 Ne manquez plus aucune info : ajoutez Smartphonique à vos sources sur Google Actualités.",
-    "Sigue a TecnoHoy en WhatsApp y en Google Discover",
-    "Folgen Sie uns auf Google News",
-])
-def test_follow_us_on_a_news_aggregator_written_as_a_sentence(line):
-    assert not block(run(HEADLINE, BODY, line, BODY_END), line).kept
 
 
 def test_share_row_with_newer_networks_and_an_affiliate_note_with_us():
