@@ -320,3 +320,26 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     # a two-factor set-up step, a section heading: too common in articles to be shop buttons
     r = clean("\n".join([HEADLINE, BODY, line, BODY_END]), input_type="text", filters=[Ecommerce()])
     assert all(b.kept for b in r.blocks)
+
+
+@pytest.mark.parametrize("line", [
+    "Exclusive: 15% off any mesh router at Netlane with code ROUTE15",
+    "Code promo WIFI12 : 12 € de remise dès 80 € d'achat",
+    "**Cupón para lectores:** 8 % de descuento en la tienda con el código LECTOR8",
+    "Mit dem Gutscheincode TECH20 sparen Sie 20 % auf Zubehör",
+])
+def test_coupon_lines(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, "coupon")
+    assert_kept(r, BODY)
+
+
+@pytest.mark.parametrize("line", [
+    "Use the code SPRING25 at checkout for 25% off the earbuds.",  # a deal article's own sentence
+    "The QR code app2 now costs $5",  # a code without capitals is no coupon
+    "Error code 0x80070005 appears at 5%",
+    "Promo code season is here, and retailers expect 30% more orders",
+])
+def test_sentences_about_codes_and_discounts_stay(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_all_kept(r)

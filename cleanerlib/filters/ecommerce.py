@@ -1,4 +1,4 @@
-"""E-commerce residue: mini-cart widgets, shop buttons, price-only lines, shipping offers.
+"""E-commerce residue: mini-cart widgets, shop buttons, price-only lines, shipping offers, coupons.
 
 Shop widgets leak into article text as short, formulaic lines ("No products in the cart.",
 "$0.00 0 items", "Add to cart"). Only whole short blocks that match a pattern completely are
@@ -7,6 +7,7 @@ removed, so an article sentence that talks about prices, carts or checkout is ne
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .._model import Kind
@@ -23,7 +24,10 @@ _DETAILS = {
     "price_only": "a line holding only a price",
     "shipping_offer": "a shipping offer",
     "shop_widget": "text of a shop widget",
+    "coupon": "a coupon code offer",
 }
+#: what a coupon code looks like on the page (the phrase data matches it case-blind)
+_CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
 _SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
                 "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito"))
 # matches that are residue only next to other shop residue ("Sale", "Total", "Cart")
@@ -50,6 +54,9 @@ class Ecommerce(Filter):
             if doc.n_words[i] > self.max_words:
                 continue
             category = table.match_regex(doc.keys[i]) or table.match_exact(doc.keys[i], doc.stripped[i])
+            if category == "coupon" and (b.text.rstrip(" *_").endswith((".", "!", "?"))
+                                         or not _CODE.search(b.text)):
+                continue  # "Use the code SPRING25 for 25% off." is a deal article's sentence; codes are capitals
             if category is not None:
                 found[i] = category
         out = []
