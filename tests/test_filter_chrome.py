@@ -78,6 +78,30 @@ def test_newsletter_pitch_written_as_prose(line):
     assert_dropped(r, line, "newsletter")
 
 
+@pytest.mark.parametrize("line", [
+    "Donate now",
+    "Jetzt spenden",
+    "This site has no paywall and no ads. Please consider donating so it can stay that way.",
+    "Unsere Recherchen sind frei zugänglich, weil viele Leserinnen und Leser uns mit Spenden unterstützen.",
+    "Faites un don pour soutenir notre rédaction indépendante.",
+    "Apóyanos con una suscripción o una donación puntual.",
+], ids=["en-button", "de-button", "en", "de", "fr", "es"])
+def test_donation_appeals(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, "newsletter")
+
+
+@pytest.mark.parametrize("line", [
+    "The foundation asked readers to consider donating before the end of the year, when its servers move.",
+    "„Wir sind darauf angewiesen, dass Menschen uns mit Spenden unterstützen“, sagt die Sprecherin des Vereins.",
+    "The nonprofit says it is funded by readers like you and will publish its full budget in March.",
+    "Donations through Open Collective cover most of the server bill, the maintainers said.",
+], ids=["reported", "quote", "says", "topic"])
+def test_articles_about_donations_are_kept(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_all_kept(r)
+
+
 # -- cookie notices, comment forms ---------------------------------------------------------------
 
 @pytest.mark.parametrize("line,reason", [

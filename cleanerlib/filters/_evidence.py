@@ -206,7 +206,7 @@ def _has_trigger(key: str, triggers: tuple[str, ...]) -> bool:
 
 def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> str | None:
     """``"newsletter"``, ``"ad_label"`` or ``"social_follow"`` for chrome written as a sentence, which no phrase
-    list can spell out: a newsletter pitch ("Every Friday we send …, it's free") or an
+    list can spell out: a newsletter pitch ("Every Friday we send …, it's free"), a donation appeal, or an
     affiliate disclosure that opens with the site's name ("Hearth & Wire may earn a
     commission when you buy through links on our site"). A cheap word test comes first."""
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "newsletter_triggers")) \
@@ -215,6 +215,11 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if n_words <= 45 and _has_trigger(key, _triggers(langs, "affiliate_triggers")) \
             and cue_pattern(langs, "affiliate_cues").search(key):
         return "ad_label"
+    # "…, weil tausende Menschen uns mit Spenden unterstützen": the site asking, not a quote of
+    # a charity the article is about
+    if n_words <= 40 and _has_trigger(key, _triggers(langs, "donation_triggers")) and '"' not in key \
+            and cue_pattern(langs, "donation_cues").search(key):
+        return "newsletter"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
     if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
             and cue_pattern(langs, "follow_cues").search(key):

@@ -41,7 +41,7 @@ _DETAILS = {
     "ad_label": "an advertising label or sponsor note",
     "comment_form": "comment-form text",
     "prev_next": "a link to the previous or next article",
-    "newsletter": "a newsletter or subscription prompt",
+    "newsletter": "a newsletter, subscription or donation prompt",
     "cookie_notice": "a cookie or consent notice",
     "author_bio": "an author box",
     "tag_list": "a tag or category list",
