@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ._model import Block, Kind
 from ._normalize import block_key, normalize, words
 from ._segment_text import READER_HEADER, front_matter
-from .filters._evidence import content_stems, looks_like_residue, phrase_table, prose_residue
+from .filters._evidence import content_stems, glued_trail, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index"]
@@ -121,7 +121,10 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         if b.index in header:
             continue
         n_words = len(b.text.split())
-        if b.kind is Kind.PARAGRAPH and n_words >= 25:
+        # a headline too long for a heading's shape: capitalised, not ending like a sentence
+        long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
+            and next((c for c in b.text if c.isalnum()), "a").isupper()
+        if b.kind is Kind.PARAGRAPH and n_words >= 25 and not long_headline:
             if phrase_table("chrome").match_prefix(keys[b.index]) is not None \
                     or prose_residue(keys[b.index], n_words) is not None:
                 continue  # a cookie notice or affiliate disclosure above the headline: not the article
@@ -134,9 +137,6 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             continue
         if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):
             seen += 1  # short labels above the headline are page header, removed from the clean text
-        # a headline too long for a heading's shape: capitalised, not ending like a sentence
-        long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
-            and next((c for c in b.text if c.isalnum()), "a").isupper()
         if (b.kind is Kind.HEADING and n_words >= 2) or long_headline:
             candidates.append((n_words, b.index))
         elif sentence is None and not text_above and b.kind is Kind.PARAGRAPH and 5 <= n_words <= 16 \
@@ -146,6 +146,9 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             text_above = True
         previous = b.index
     long = [index for n_words, index in candidates if n_words >= 5]
+    # "Home News Security <the title>" over the headline is a breadcrumb
+    long = [index for k, index in enumerate(long)
+            if k + 1 == len(long) or not glued_trail(blocks[index].text, blocks[long[k + 1]].text)]
     if len(long) > 1:
         chosen = _on_topic(blocks, keys, long, stop, url)
         if chosen is not None:

@@ -437,6 +437,35 @@ def test_a_linked_author_name_beside_the_date():
 
 
 @pytest.mark.parametrize("caption", [
+    "The new router's setup screen in the companion app. Image via Nordlink",
+    "Der neue Router im Testlabor. Foto von Jana Kurz",
+    "The router's admin page after the update as shown in the browser Source: Netwatch",
+])
+def test_captions_with_a_credit_by_or_via_or_a_glued_source_line(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+@pytest.mark.parametrize("line", [
+    "Shipments fell by a third in the first quarter. Source: IDC",
+    "The store opened on Friday. Images via the API cost extra.",
+    "The router opened on Friday. Photos by the hundreds were posted within the hour.",
+])
+def test_a_cited_source_and_sentences_with_by_or_via_stay(line):
+    assert all(b.kept for b in run(line).blocks)
+
+
+def test_meta_line_with_a_handle_and_a_comment_count():
+    r = run("Nadia Okafor @nokafor \u00b7 Nov 17, 2026 08:40 EST \u00b7 with 14 comments")
+    assert not line_block(r).kept
+    assert (r.metadata.byline, r.metadata.date) == ("Nadia Okafor", "Nov 17, 2026 08:40 EST")
+
+
+def test_date_and_time_with_a_comment_count_glued_on():
+    assert line_block(run("November 17, 2026 10:27 AM 3")).reason == "dateline"
+    assert line_block(run("September 2013/2014")).kept  # a span of years, no time and count
+
+
+@pytest.mark.parametrize("caption", [
     "The company's logo at its offices in Austin, Texas, Jan. 9, 2026. (AP Photo/Jordan Lee, File)",
     "The new lock screen, with a sponsored card in the corner. \u00a9 Screenshot: Gizmodrome",
     "Die App zeigt nicht allen dieselben Angebote. \u2013 Alle Rechte vorbehalten Bildagentur Nordlicht",

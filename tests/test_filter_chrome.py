@@ -79,6 +79,16 @@ def test_newsletter_pitch_written_as_prose(line):
 
 
 @pytest.mark.parametrize("line", [
+    "14 Comments - Add comment",
+    "Login or Sign Up to read and post a comment.",
+    "Report a problem with article",
+])
+def test_comment_section_and_feedback_buttons(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, "comment_form")
+
+
+@pytest.mark.parametrize("line", [
     "Donate now",
     "Jetzt spenden",
     "This site has no paywall and no ads. Please consider donating so it can stay that way.",

@@ -343,3 +343,24 @@ def test_coupon_lines(line):
 def test_sentences_about_codes_and_discounts_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_all_kept(r)
+
+
+@pytest.mark.parametrize("line", [
+    "Ver oferta por 27,90 € en Amazon",
+    "Ver en Amazon por 899,00 €",
+    "Jetzt für 389,00 Euro bei Voltmarkt kaufen",
+    "Bei Amazon ansehen*",
+    "Buy for $29 at Best Buy",
+    "Acheter pour 49 € chez Fnac",
+    "Get the deal",
+])
+def test_price_buttons_in_four_languages(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, "shop_button")
+
+
+def test_a_model_name_over_its_price_button_but_not_a_heading():
+    r = run(HEADLINE, BODY, "Kitchen scale Pesol K2", "Buy for $29 at Best Buy", BODY_END)
+    assert_dropped(r, "Kitchen scale Pesol K2", "shop_widget", ref="Buy for $29 at Best Buy")
+    r = run(HEADLINE, BODY, "Where to buy it", "Buy for $29 at Best Buy", BODY_END)
+    assert_kept(r, "Where to buy it")

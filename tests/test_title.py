@@ -227,3 +227,22 @@ def test_text_title_sentence_rule_leaves_summaries_and_metadata_alone():
     assert _text_title(["Chip makers race", "3 min read", "The fab opened on time.", BODY]) == "Chip makers race"
     assert _text_title(["Tax credits: what the new rules mean for families this April", BODY]) == \
         "Tax credits: what the new rules mean for families this April"
+
+
+def test_a_breadcrumb_copied_without_separators_is_no_headline():
+    headline = "Chip Makers Race to Build New Fabs in Three States"
+    lines = ["Home News Hardware Chip makers race to build new fabs", headline, BODY]
+    assert _text_title(lines) == headline
+    r = Cleaner(input_type="text").clean("\n".join(lines))
+    assert [b.reason for b in r.blocks if b.text == lines[0]] == ["breadcrumb"]
+    # a headline that starts with "Home" copied twice is no trail
+    twice = ["Home Depot confirms a data breach at its stores", "Home Depot Confirms a Data Breach at Its Stores", BODY]
+    assert _text_title(twice) == twice[0]
+
+
+def test_a_long_headline_of_twenty_five_words_under_a_cookie_notice():
+    headline = ("Cestita, the shopping list app most used on the iPhone in Spain, moves to a subscription and this "
+                "is what changes for you")
+    cookie = ("We and our partners store information on your device, such as cookies, and process personal data to "
+              "show you personalised ads and content and to measure them.")
+    assert _text_title([cookie, headline, BODY]) == headline

@@ -23,6 +23,7 @@ __all__ = [
     "is_headline_shaped",
     "ends_with_ellipsis",
     "glued_label",
+    "glued_trail",
     "TopicProfile",
     "token_hint",
     "token_keys",
@@ -246,6 +247,29 @@ def phrase_keys(section: str, names: tuple[str, ...], langs: tuple[str, ...] | N
     page uses."""
     sec = merged_section(section, langs)
     return frozenset(strip_decoration(normalize(p)) for name in names for p in sec.get(name, ()))
+
+
+#: the home page's name, which starts a breadcrumb trail
+_TRAIL_ROOTS = frozenset(("home", "startseite", "accueil", "inicio", "portada"))
+_EDGE_PUNCT = ".,:;!?\"'()[]“”‘’"
+
+
+def glued_trail(line: str, title: str) -> bool:
+    """A breadcrumb copied without its separators, over the headline it ends in: "Home News
+    Security Hijacked WooCommerce plugin injects fake checkout forms". The trail starts at the
+    home page, passes through at most four capitalised section names, and its last words
+    (four or more) all belong to the headline."""
+    words = line.split()
+    if len(words) < 6 or words[0].casefold() not in _TRAIL_ROOTS or line.rstrip().endswith((".", "!", "?")):
+        return False
+    in_title = {w.casefold().strip(_EDGE_PUNCT) for w in title.split()}
+    if words[0].casefold() in in_title:
+        return False  # "Home Depot confirms …" over "Home Depot Confirms …" is a headline's copy
+    k = len(words)
+    while k > 1 and words[k - 1].casefold().strip(_EDGE_PUNCT) in in_title:
+        k -= 1
+    sections = words[1:k]
+    return len(words) - k >= 4 and 1 <= len(sections) <= 4 and all(w[:1].isupper() for w in sections)
 
 
 def word_count(text: str) -> int:

@@ -116,15 +116,22 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
     Credit: Vantle", "… at the launch | Photo: Jane Doe". Only photo words: a paragraph may end
-    by citing its source ("(Source: IDC)"), a caption by naming its photographer."""
+    by citing its source ("(Source: IDC)"), a caption by naming its photographer, except for a
+    "Source:" line glued onto the caption without punctuation."""
     words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
                                                   key=len, reverse=True)) or "(?!x)x"
-    credit = rf"(?:{words})\s*:\s*"
+    credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
     agency = rf"\(\s*(?:(?-i:[A-Z]{{1,6}})\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
     rights = r"(?:\u00a9|alle rechte vorbehalten|all rights reserved|tous droits réservés|todos los derechos reservados)"
+    # a credit line glued on without punctuation: "… as shown in the dashboard Source: BreachBeacon"
+    # (capitalised, straight after a word; "(Source: IDC)" after a sentence cites a source)
+    sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
+        set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
+    glued = rf"(?<=[^\W\d_])\s+(?-i:{sources}):\s*[^.!?()]{{1,40}}"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
+                      rf"|{glued}"
                       rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}})"
                       rf"\s*$", re.IGNORECASE)
 
@@ -142,6 +149,9 @@ def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 
 # what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
 # small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
+# "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
+_VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
+_VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
                      r"todos los derechos reservados)\s*", re.IGNORECASE)
@@ -241,6 +251,8 @@ def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, s
 
 _AUTHORS_SEP = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
+_HANDLE = re.compile(r"^@\w{2,30}$")
+_COUNT_CONNECTORS = frozenset(("with", "mit", "avec", "con"))
 
 
 @register
@@ -409,14 +421,14 @@ class Byline(Filter):
         text = text.rstrip()
         tail = text[-90:]
         if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
-                and "reserv" not in tail:
+                and "reserv" not in tail and _VIA.search(tail) is None:
             return False
         # the credit stands at the end: only the tail is searched, however long the line
         m = caption.search(text, max(0, len(text) - 160))
         if m is None or len(text[:m.start()].split()) < 2:
             return False
         credit = text[m.start():].strip(" ()")
-        credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", credit)
+        credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
         return _is_credit_name(credit)
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
@@ -528,11 +540,18 @@ class Byline(Filter):
         date = _split_meta(text, meta_part, date_prefix, matches)[1]
         rest = " ".join(text[a:b] for a, b in zip([0] + [m.end() for m in matches], [m.start() for m in matches] + [len(text)]))
         marked = bool(meta_marker.search(text)) or bool(_META_SEPARATORS.search(rest))
-        rest = " ".join(_META_SEPARATORS.sub(" ", rest).split())
+        # "Jane Doe Site @janedoe · Apr 24, 2025 · with 14 comments": the handle and the
+        # connector left by the count are no part of the name
+        words = [w for w in _META_SEPARATORS.sub(" ", rest).split() if not _HANDLE.match(w)]
+        while words and words[-1].casefold() in _COUNT_CONNECTORS:
+            words.pop()
+        rest = " ".join(words)
         if not rest:
             return ("dateline", None, date)
         if not marked:
             return None
+        if rest.isdigit() and len(rest) <= 3 and ":" in text:
+            return ("dateline", None, date)  # "April 24, 2025 10:27 AM 3": the comment count glued on
         m = name_prefix.match(rest)
         name = rest[m.end():] if m else rest
         if _NAME_ONLY.match(name) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):

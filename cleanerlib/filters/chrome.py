@@ -20,6 +20,7 @@ from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     TopicProfile,
     cue_pattern,
+    glued_trail,
     is_headline_shaped,
     link_density,
     looks_like_residue,
@@ -292,6 +293,9 @@ class PageChrome(Filter):
                 return category, False
         if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(doc.plain[i]) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(doc.plain[i], home_first=True)):
+            return "breadcrumb", False
+        if doc.title_index is not None and 0 < doc.title_index - i <= 3 \
+                and glued_trail(doc.plain[i], doc.plain[doc.title_index]):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False

@@ -28,6 +28,7 @@ _DETAILS = {
 }
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
+_AMOUNT = re.compile(r"[$€£]\s*\d|\d\s*(?:€|eur\b|euro\b)", re.IGNORECASE)
 _SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
                 "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito"))
 # matches that are residue only next to other shop residue ("Sale", "Total", "Cart")
@@ -72,8 +73,8 @@ class Ecommerce(Filter):
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text!r}."))
         dropped = {d.index: d.reason for d in out}
         # A product name inside a shop widget: a short label with shop residue on both sides,
-        # or the first of a product card's lines: name, price, and more shop residue (a
-        # button, the crossed-out price).
+        # the first of a product card's lines (name, price, and more shop residue: a button,
+        # the crossed-out price), or a model right above its price button.
         for k in range(len(kept) - 1):
             i = kept[k]
             if i in dropped:
@@ -84,7 +85,10 @@ class Ecommerce(Filter):
             after = kept[k + 1]
             between = k > 0 and kept[k - 1] in dropped and after in dropped
             card = dropped.get(after) == "price_only" and k + 2 < len(kept) and kept[k + 2] in dropped
-            if between or card:
+            # "Báscula Pesol K2" over "Ver oferta por 27,90 € en Amazon": a model over its price button
+            button = dropped.get(after) == "shop_button" and _AMOUNT.search(doc.blocks[after].text) is not None \
+                and any(c.isdigit() for c in b.text)
+            if between or card or button:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
 
