@@ -152,9 +152,12 @@ class Cleaner:
             if blocks[title_index].kind is not Kind.HEADING:
                 blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)
             headline = blocks[title_index].text
-            # no title declared, or the declared one is the headline plus the site's name
+            # no title declared, or the declared one is the headline plus the site's name; or
+            # og:title words it for social cards while the page's <title> carries the headline
+            declared = [metadata.title] + [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"
+                                           and b.index != title_index]
             if not metadata.title or (headline != metadata.title and len(headline) >= 15
-                                      and headline in metadata.title):
+                                      and any(headline in t for t in declared if t)):
                 metadata = replace(metadata, title=headline)
             document = replace(document, blocks=tuple(blocks), title_index=title_index, metadata=metadata)
         language = self.language or language_of_tokens(

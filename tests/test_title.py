@@ -246,3 +246,16 @@ def test_a_long_headline_of_twenty_five_words_under_a_cookie_notice():
     cookie = ("We and our partners store information on your device, such as cookies, and process personal data to "
               "show you personalised ads and content and to measure them.")
     assert _text_title([cookie, headline, BODY]) == headline
+
+
+def test_the_headline_beats_a_social_card_title_when_the_page_title_carries_it():
+    headline = "Chip makers race to build new fabs in three states"
+    page = ('<html><head><title>' + headline + ' | TechSite</title>'
+            '<meta property="og:title" content="Chip makers race to build fabs"></head><body>'
+            "<h1>" + headline + "</h1><p>" + BODY + "</p></body></html>")
+    assert Cleaner(filters=[], input_type="html").clean(page).metadata.title == headline
+    # with no headline on the page, og:title stays the title rather than the <title> element
+    page = ('<html><head><title>Chip makers race to build new fabs | TechSite</title>'
+            '<meta property="og:title" content="Chip makers race to build fabs"></head><body>'
+            "<p>" + BODY + "</p></body></html>")
+    assert Cleaner(filters=[], input_type="html").clean(page).metadata.title == "Chip makers race to build fabs"
