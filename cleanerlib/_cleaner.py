@@ -156,8 +156,12 @@ class Cleaner:
             # og:title words it for social cards while the page's <title> carries the headline
             declared = [metadata.title] + [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"
                                            and b.index != title_index]
-            if not metadata.title or (headline != metadata.title and len(headline) >= 15
-                                      and any(headline in t for t in declared if t)):
+            # (or og:title is the headline cut short before its second part)
+            if not metadata.title or (headline != metadata.title and len(headline) >= 15 and (
+                    any(headline in t for t in declared if t)
+                    or (len(metadata.title) >= 15 and blocks[title_index].hints.tag != "title"
+                        and headline.startswith(metadata.title)
+                        and headline[len(metadata.title):].lstrip()[:1] in (".", ":", "?", "!")))):
                 metadata = replace(metadata, title=headline)
             document = replace(document, blocks=tuple(blocks), title_index=title_index, metadata=metadata)
         language = self.language or language_of_tokens(

@@ -57,11 +57,15 @@ _MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\
 # bold and strike-through marks at the edges of words (not "2**10" or "__init__")
 _MD_MARKS = re.compile(r"(?<!\w)(?:\*\*|~~)(?=\S)|(?<=\S)(?:\*\*|~~)(?!\w)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# a whole line in italics, as html2text and reader tools write it ("_This article includes
+# affiliate links._"); not "__init__" or a "* " bullet
+_MD_ITALIC_LINE = re.compile(r"^([_*])(?![_*\s])(.*[^\s_*])\1$", re.S)
 
 
 def unmark(text: str) -> str:
     """The words of a line of markdown as a reader sees them: ``[text](address)`` becomes
-    ``text`` (an image its alt text), and bold (``**``), strike-through and heading marks go, so that
+    ``text`` (an image its alt text), and bold (``**``), strike-through, heading marks and the
+    italics around a whole line go, so that
     "[87 Kommentare](https://…)" matches like "87 Kommentare". Lines without such markup
     come back as they are."""
     if "](" in text:
@@ -73,6 +77,8 @@ def unmark(text: str) -> str:
         text = _MD_MARKS.sub("", text)
     if text[:1] == "#":
         text = _MD_HEADING.sub("", text)
+    if text[:1] in "_*" and text[-1:] == text[:1]:
+        text = _MD_ITALIC_LINE.sub(r"\2", text)
     return text
 
 

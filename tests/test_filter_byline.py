@@ -454,6 +454,26 @@ def test_a_cited_source_and_sentences_with_by_or_via_stay(line):
     assert all(b.kept for b in run(line).blocks)
 
 
+@pytest.mark.parametrize("caption", [
+    "The base station on a rooftop in Oulu. (Image credit: Nokia)",
+    "Die Basisstation auf einem Dach in Oulu. (Bildquelle: Nokia / netzfunk.de)",
+    "For a few hours, both test sites were offline. Credit: Telewire composite",
+])
+def test_captions_with_image_credit_labels_and_credit_descriptions(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+def test_name_and_site_credits_need_the_site_or_a_picture_agency():
+    url = "https://www.telewire.com/news/6g-test-sites"
+    caption = "The shared test site near Oulu, seen from the road. Theo Brannigan / Telewire"
+    assert_line_dropped(clean("\n".join([HEADLINE, caption, BODY]), input_type="text", filters=[Byline()], url=url),
+                        "photo_caption")
+    assert_line_dropped(run("Marek Duda/Shutterstock"), "photo_credit")
+    # two products after a sentence, or on their own line, are no credit
+    assert all(b.kept for b in run("The album is out now on every service. Apple Music / Spotify").blocks)
+    assert all(b.kept for b in run("Apple Music/Spotify").blocks)
+
+
 def test_meta_line_with_a_handle_and_a_comment_count():
     r = run("Nadia Okafor @nokafor \u00b7 Nov 17, 2026 08:40 EST \u00b7 with 14 comments")
     assert not line_block(r).kept

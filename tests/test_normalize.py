@@ -81,6 +81,11 @@ def test_characters_nfkc_would_rewrite_are_translated_first():
     # code and arithmetic keep their characters: "2**10", "__init__", a hashtag
     ("2**10 calls to __init__ per #release", "2**10 calls to __init__ per #release"),
     ("A paragraph with no markup at all.", "A paragraph with no markup at all."),
+    # a whole line in italics; not a bullet or a dunder name
+    ("_Este artículo incluye enlaces de afiliado._", "Este artículo incluye enlaces de afiliado."),
+    ("*Prices may have changed since publication.*", "Prices may have changed since publication."),
+    ("__main__", "__main__"),
+    ("* a bullet point *", "* a bullet point *"),
 ])
 def test_unmark_reads_markdown_as_words(marked, plain):
     assert unmark(marked) == plain

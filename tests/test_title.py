@@ -259,3 +259,15 @@ def test_the_headline_beats_a_social_card_title_when_the_page_title_carries_it()
             '<meta property="og:title" content="Chip makers race to build fabs"></head><body>'
             "<p>" + BODY + "</p></body></html>")
     assert Cleaner(filters=[], input_type="html").clean(page).metadata.title == "Chip makers race to build fabs"
+
+
+def test_the_headline_beats_an_og_title_that_cuts_it_short_before_its_second_part():
+    def title(h1, og):
+        page = (f'<html><head><title>Site</title><meta property="og:title" content="{og}"></head><body>'
+                f"<h1>{h1}</h1><p>{BODY}</p></body></html>")
+        return Cleaner(filters=[], input_type="html").clean(page).metadata.title
+    og = "Chip makers race to build new fabs"
+    assert title(og + ". Here is what it means for you.", og) == og + ". Here is what it means for you."
+    assert title(og + " : les usines arrivent", og) == og + " : les usines arrivent"
+    # a dek glued onto the heading is no second part of the title
+    assert title(og + " Analysts expect three more next year", og) == og

@@ -17,6 +17,7 @@ from typing import Iterable
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import token_hint
+from .._site import site_of
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -129,9 +130,11 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
     glued = rf"(?<=[^\W\d_])\s+(?-i:{sources}):\s*[^.!?()]{{1,40}}"
+    # "… without a subscription. Theo Brannigan / DigitalVerve": a photographer and the site
+    person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>(?-i:{_PERSON_SITE}))"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
-                      rf"|{glued}"
+                      rf"|{glued}|{person}"
                       rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}})"
                       rf"\s*$", re.IGNORECASE)
 
@@ -149,12 +152,18 @@ def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 
 # what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
 # small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
+# a photographer and the site or picture agency: "Theo Brannigan / DigitalVerve", "Marek Duda/Shutterstock"
+_PERSON_SITE = (r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+){1,2}\s*/\s*"
+                r"[A-Z\u00c0-\u00de][\w.-]+(?:\s+[A-Z\u00c0-\u00de][\w.-]+)?")
+_PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
                      r"todos los derechos reservados)\s*", re.IGNORECASE)
+# what a credit says of the picture besides whose it is ("Mashwire composite", "AP Photo/X, File")
+_CREDIT_WORDS = frozenset("composite illustration handout file archive archiv montage collage screenshot".split())
 _CREDIT_JOINS = frozenset("by on via for von de del la le du des y et und and of the con für from vía en da di van der "
                           "&".split())
 
@@ -184,7 +193,31 @@ def _is_credit_name(credit: str) -> bool:
     # names and the small words between them; after the first, short initials ("Nordfunk, vzbv")
     return names[0][:1].isupper() and all(
         w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _CREDIT_JOINS or len(w.strip(",;")) <= 4
+        or w.casefold().strip(",;") in _CREDIT_WORDS
         for w in names[1:])
+
+
+def _credit_sites(doc: Document, langs: tuple[str, ...] | None) -> frozenset[str]:
+    """Who a "Name / Site" credit may end in: the page's own site (by its domain or declared
+    name) or a picture agency, written as letters and digits only."""
+    found = {_squash(a) for a in merged_section("byline", langs).get("picture_agencies", ())}
+    domain = site_of(doc.url)
+    if domain:
+        found.add(_squash(domain.split(".", 1)[0]))
+    if doc.metadata.site_name:
+        found.add(_squash(doc.metadata.site_name))
+    found.discard("")
+    return frozenset(found)
+
+
+def _squash(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def _credits_site(credit: str, sites: frozenset[str]) -> bool:
+    """Does "Theo Brannigan / DigitalVerve" end in the site's or an agency's name?"""
+    after = _squash(credit.rsplit("/", 1)[-1])
+    return after in sites or after.removesuffix("com") in sites
 
 
 def _names_someone(line: str) -> bool:
@@ -284,12 +317,13 @@ class Byline(Filter):
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
         out = []
         caption = _caption_credit(langs)
+        sites = _credit_sites(doc, langs)
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
             if n_words > self.max_words:
-                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption):
+                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption, sites):
                     out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {doc.plain[b.index][:80]!r}."))
                 continue
             text = " ".join(doc.plain[b.index].split())
@@ -311,7 +345,9 @@ class Byline(Filter):
                                                 else text) and _names_someone(inner):
                 # "(Photo: Jane Doe)" as well; "Photos: the biggest redesign yet" is a subheading
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif self._captioned(text, caption):
+            elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, sites):
+                out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
+            elif self._captioned(text, caption, sites):
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed
@@ -414,19 +450,21 @@ class Byline(Filter):
         return out
 
     @staticmethod
-    def _captioned(text: str, caption: re.Pattern[str]) -> bool:
+    def _captioned(text: str, caption: re.Pattern[str], sites: frozenset[str]) -> bool:
         """A caption that ends in its photo credit, with a caption before the credit, and a
         credit that names someone ("Foto: Zampa", "AP Photo/Jordan Lee"), not a sentence
         ("Photos: open the new Collections view", "Bild: hervorragend, Ton: gut")."""
         text = text.rstrip()
         tail = text[-90:]
         if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
-                and "reserv" not in tail and _VIA.search(tail) is None:
+                and "reserv" not in tail and "/" not in tail and _VIA.search(tail) is None:
             return False
         # the credit stands at the end: only the tail is searched, however long the line
         m = caption.search(text, max(0, len(text) - 160))
         if m is None or len(text[:m.start()].split()) < 2:
             return False
+        if m.group("person") is not None:  # "Apple Music / Spotify" after a sentence is no credit
+            return _credits_site(m.group("person"), sites)
         credit = text[m.start():].strip(" ()")
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
         return _is_credit_name(credit)
