@@ -200,6 +200,11 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     "\U0001f4f2 Ne manquez plus aucune info : ajoutez Smartphonique à vos sources sur Google Actualités.",
     "Sigue a TecnoHoy en WhatsApp y en Google Discover",
     "Folgen Sie uns auf Google News",
+    "Puedes seguir a TecnoHoy en Facebook, WhatsApp y Telegram",
+    # ad slots and the placeholders of embeds that wait for consent
+    "Werbung – Artikel wird unterhalb fortgesetzt",
+    "An dieser Stelle finden Sie ein passendes Video von Vimeo. Mit Ihrer Zustimmung wird es hier geladen.",
+    "Externen Inhalt einmalig laden",
 ])
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)

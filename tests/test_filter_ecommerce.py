@@ -353,6 +353,7 @@ def test_sentences_about_codes_and_discounts_stay(line):
     "Buy for $29 at Best Buy",
     "Acheter pour 49 € chez Fnac",
     "Get the deal",
+    "Zum Technik-Preisvergleich",
 ])
 def test_price_buttons_in_four_languages(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -364,3 +365,8 @@ def test_a_model_name_over_its_price_button_but_not_a_heading():
     assert_dropped(r, "Kitchen scale Pesol K2", "shop_widget", ref="Buy for $29 at Best Buy")
     r = run(HEADLINE, BODY, "Where to buy it", "Buy for $29 at Best Buy", BODY_END)
     assert_kept(r, "Where to buy it")
+
+
+def test_a_price_comparison_summary_line():
+    r = run(HEADLINE, BODY, "Preisvergleich: 4 Angebote ab 44,90 €", BODY_END)
+    assert_dropped(r, "Preisvergleich: 4 Angebote ab 44,90 €", "shop_widget")

@@ -520,3 +520,12 @@ def test_scraped_subheadings_run_into_their_sentences_are_no_cards():
             *lines, BODY3)
     for line in lines:
         assert_kept(r, line)
+
+
+def test_editors_recommendations_open_a_zone():
+    cards = ["The best outdoor cameras that don't need a subscription",
+             "How to set up local storage on your video doorbell"]
+    r = run(HEADLINE, BODY1, BODY2, "Editors' Recommendations", *cards)
+    assert_dropped(r, "Editors' Recommendations", "teaser_header")
+    for card in cards:
+        assert_dropped(r, card, "teaser_card", ref="Editors' Recommendations")
