@@ -20,7 +20,7 @@ from ._model import Block, CleanResult, Kind, Metadata
 from ._pipeline import Deadline, Document, Filter, Pipeline
 from ._segment_html import parse_html, segment_html
 from ._segment_text import segment_text
-from ._title import html_title_index, text_title_index
+from ._title import html_title_index, text_title_index, with_site_name
 
 __all__ = ["Cleaner", "clean"]
 
@@ -154,11 +154,10 @@ class Cleaner:
             headline = blocks[title_index].text
             # no title declared, or the declared one is the headline plus the site's name; or
             # og:title words it for social cards while the page's <title> carries the headline
-            declared = [metadata.title] + [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"
-                                           and b.index != title_index]
+            elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title" and b.index != title_index]
             # (or og:title is the headline cut short before its second part)
             if not metadata.title or (headline != metadata.title and len(headline) >= 15 and (
-                    any(headline in t for t in declared if t)
+                    headline in metadata.title or any(with_site_name(headline, t) for t in elements)
                     or (len(metadata.title) >= 15 and blocks[title_index].hints.tag != "title"
                         and headline.startswith(metadata.title)
                         and headline[len(metadata.title):].lstrip()[:1] in (".", ":", "?", "!")))):

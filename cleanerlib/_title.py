@@ -21,7 +21,7 @@ from ._segment_text import READER_HEADER, front_matter
 from .filters._evidence import content_stems, glued_trail, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
-__all__ = ["html_title_index", "text_title_index"]
+__all__ = ["html_title_index", "text_title_index", "with_site_name"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
@@ -42,6 +42,8 @@ def _overlap(a: list[str], b: list[str]) -> float:
 _URL_WORDS = re.compile(r"[-_/.+]+")
 # a line that ends like a sentence (a headline may end in a question mark)
 _ENDS_SENTENCE = re.compile(r"""[.!:;,]["'\u201d\u2019]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb-]+\s+|\s*\|\s*")
+_SITE_SEPARATOR_BEFORE = re.compile(r"(?:\s+[|\u2013\u2014\u00b7\u2022\u00bb-]+\s+|\s*\|\s*)$")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb:/-]+\s+|\s*\|\s*")
 
 
@@ -90,6 +92,16 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
     return None
 
 
+def with_site_name(headline: str, title: str) -> bool:
+    """Is ``title`` the headline with the site's name before or after it ("… | TechSite",
+    "TechSite – …")? A title that goes on after a colon says more than the headline does."""
+    if title == headline:
+        return True
+    if title.startswith(headline):
+        return _SITE_SEPARATOR.match(title, len(headline)) is not None
+    return title.endswith(headline) and _SITE_SEPARATOR_BEFORE.search(title, 0, len(title) - len(headline)) is not None
+
+
 def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str | None = None,
                      keys: Sequence[str] | None = None) -> int | None:
     """The headline-shaped line (five words or more) before the first real paragraph that
@@ -124,7 +136,9 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
         long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
             and next((c for c in b.text if c.isalnum()), "a").isupper()
-        if b.kind is Kind.PARAGRAPH and n_words >= 25 and not long_headline:
+        # (a lede of 25 words or more that asks or trails off is the article starting)
+        if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (
+                long_headline and not b.text.rstrip().endswith(("?", "\u2026", "..."))):
             if phrase_table("chrome").match_prefix(keys[b.index]) is not None \
                     or prose_residue(keys[b.index], n_words) is not None:
                 continue  # a cookie notice or affiliate disclosure above the headline: not the article

@@ -449,6 +449,9 @@ def test_captions_with_a_credit_by_or_via_or_a_glued_source_line(caption):
     "Shipments fell by a third in the first quarter. Source: IDC",
     "The store opened on Friday. Images via the API cost extra.",
     "The router opened on Friday. Photos by the hundreds were posted within the hour.",
+    # a chart's or fact box's line with its source
+    "Unemployment rose to 4.2 percent in March Source: BLS",
+    "Die Durchschnittsmiete stieg auf 13 Euro pro Quadratmeter Quelle: Immowelt",
 ])
 def test_a_cited_source_and_sentences_with_by_or_via_stay(line):
     assert all(b.kept for b in run(line).blocks)
@@ -472,6 +475,10 @@ def test_name_and_site_credits_need_the_site_or_a_picture_agency():
     # two products after a sentence, or on their own line, are no credit
     assert all(b.kept for b in run("The album is out now on every service. Apple Music / Spotify").blocks)
     assert all(b.kept for b in run("Apple Music/Spotify").blocks)
+    # on a line of its own only an agency makes a credit, not the page's own site
+    spotify = clean("\n".join([HEADLINE, "Apple Music / Spotify", BODY]), input_type="text", filters=[Byline()],
+                    url="https://newsroom.spotify.com/x")
+    assert all(b.kept for b in spotify.blocks)
 
 
 def test_meta_line_with_a_handle_and_a_comment_count():

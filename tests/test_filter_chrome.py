@@ -106,7 +106,16 @@ def test_donation_appeals(line):
     "„Wir sind darauf angewiesen, dass Menschen uns mit Spenden unterstützen“, sagt die Sprecherin des Vereins.",
     "The nonprofit says it is funded by readers like you and will publish its full budget in March.",
     "Donations through Open Collective cover most of the server bill, the maintainers said.",
-], ids=["reported", "quote", "says", "topic"])
+    "The charity urged people to donate now, saying every pound would help families facing eviction.",
+    "Please consider donating to the flood relief fund, the mayor said in a televised address.",
+    "Unterstützt uns mit einer Spende, riefen die Aktivisten auf der Kundgebung vor dem Rathaus.",
+    "Haz una donación a Cruz Roja para ayudar a los afectados, pidió el alcalde en su comparecencia.",
+    # sentences that start like a login prompt or a follow-us line
+    "Log in or sign up to the state portal using your tax ID, then select the option to file an amended return.",
+    "Puedes seguir a los astronautas en Instagram, donde publican fotos diarias desde la estación, según la agencia.",
+    "Sigue a la Policía Nacional en Instagram: la cuenta con más seguidores de un cuerpo policial en Europa",
+], ids=["reported", "quote", "says", "topic", "urged", "mayor-said", "riefen", "pidio", "portal", "astronauts",
+        "police"])
 def test_articles_about_donations_are_kept(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_all_kept(r)
@@ -762,3 +771,27 @@ def test_release_notes_under_a_date_and_a_listicle_rank_stay():
         assert block(r, line).kept
     r = run(HEADLINE, BODY, "Share", "Tweet", "5", "Pixel 9a", BODY_END)
     assert block(r, "5").kept
+
+
+# -- a line of tags without its label --------------------------------------------------------------
+
+_ROUTER = ("Nordlink said the firmware for its mesh routers now blocks local administration unless the owner "
+           "signs in to a cloud account, a change that security researchers and router owners criticised.")
+_ROUTER_END = ("The company said it would restore local administration in the next firmware release for mesh "
+               "routers, and that cloud sign-in would stay optional for owners who prefer it.")
+
+
+def test_a_line_of_tags_after_the_article_without_a_label():
+    tags = "Mesh Routers Firmware Nordlink Cloud Accounts Security"
+    r = run(HEADLINE, _ROUTER, _ROUTER_END, tags, "Related Articles")
+    assert_dropped(r, tags, "tag_list")
+
+
+@pytest.mark.parametrize("line", [
+    "Where to Buy the Nordlink Mesh Routers",  # a heading: it has "the", "to"
+    "Technische Daten Nordlink Mesh Router",  # five words: a heading
+    "Nordlink Mesh Routers – Firmware Security Cloud",  # separators
+])
+def test_headings_after_the_article_are_no_tag_line(line):
+    r = run(HEADLINE, _ROUTER, _ROUTER_END, line, "Related Articles")
+    assert_kept(r, line)

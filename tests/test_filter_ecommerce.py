@@ -339,6 +339,8 @@ def test_coupon_lines(line):
     "The QR code app2 now costs $5",  # a code without capitals is no coupon
     "Error code 0x80070005 appears at 5%",
     "Promo code season is here, and retailers expect 30% more orders",
+    "Fake coupon code FREE100 lures shoppers with $100 gift cards",  # a headline about a scam
+    "Betrug mit Gutscheincode SPAR20: Verbraucherzentrale warnt vor falschen 50 % Rabatt",
 ])
 def test_sentences_about_codes_and_discounts_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -370,3 +372,9 @@ def test_a_model_name_over_its_price_button_but_not_a_heading():
 def test_a_price_comparison_summary_line():
     r = run(HEADLINE, BODY, "Preisvergleich: 4 Angebote ab 44,90 €", BODY_END)
     assert_dropped(r, "Preisvergleich: 4 Angebote ab 44,90 €", "shop_widget")
+
+
+@pytest.mark.parametrize("line", ["## Acheter sur Vinted", "## Comprar en Mercadona", "## Ver en Netflix"])
+def test_buying_guide_headings_that_read_like_buttons_stay(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_all_kept(r)

@@ -271,3 +271,17 @@ def test_the_headline_beats_an_og_title_that_cuts_it_short_before_its_second_par
     assert title(og + " : les usines arrivent", og) == og + " : les usines arrivent"
     # a dek glued onto the heading is no second part of the title
     assert title(og + " Analysts expect three more next year", og) == og
+
+
+def test_a_title_that_goes_on_after_a_colon_is_not_the_headline_with_a_site_name():
+    page = ("<html><head><title>Ukraine war live updates: leaders to meet on Friday</title>"
+            '<meta property="og:title" content="Leaders head to Washington as talks loom"></head><body>'
+            "<h1>Ukraine war live updates</h1><p>" + BODY + "</p></body></html>")
+    assert Cleaner(filters=[], input_type="html").clean(page).metadata.title == \
+        "Leaders head to Washington as talks loom"
+
+
+def test_a_long_lede_that_asks_is_the_article_not_a_headline():
+    lede = ("What happens when a city of two million people decides to ban private cars from its centre for an "
+            "entire summer and nobody asks the shopkeepers?")
+    assert _text_title([lede, BODY]) is None

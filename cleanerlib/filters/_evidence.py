@@ -24,6 +24,7 @@ __all__ = [
     "ends_with_ellipsis",
     "glued_label",
     "glued_trail",
+    "has_stopword",
     "TopicProfile",
     "token_hint",
     "token_keys",
@@ -217,15 +218,27 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
             and cue_pattern(langs, "affiliate_cues").search(key):
         return "ad_label"
     # "…, weil tausende Menschen uns mit Spenden unterstützen": the site asking, not a quote of
-    # a charity the article is about
+    # (or a report on) a charity the article is about
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "donation_triggers")) and '"' not in key \
-            and cue_pattern(langs, "donation_cues").search(key):
+            and cue_pattern(langs, "donation_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
     if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
-            and cue_pattern(langs, "follow_cues").search(key):
+            and cue_pattern(langs, "follow_cues").search(key) and not _attributed(key, langs):
         return "social_follow"
     return None
+
+
+def _attributed(key: str, langs: tuple[str, ...] | None) -> bool:
+    """Reported speech ("…, the mayor said", "…, pidió el alcalde"): someone in the news
+    asking, not the site."""
+    said = _attribution(langs)
+    return any(w in said for w in words(key))
+
+
+@cache
+def _attribution(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(merged_section("chrome", langs).get("attribution_words", ()))
 
 
 def looks_like_residue(key: str) -> bool:
@@ -354,6 +367,13 @@ def content_stems(key: str | Sequence[str]) -> set[str]:
     """Content words of a normalised key cut to five letters: a crude stem that survives
     plural and tense, so a paraphrase still shares them."""
     return {w[:5] for w in content_words(key)}
+
+
+def has_stopword(tokens: Sequence[str]) -> bool:
+    """Does any of a block's tokens belong to a known language's stopwords? A line of tags
+    is nouns only; a heading or a sentence needs "the", "und", "de"."""
+    stop = _all_stopwords()
+    return any(t in stop for t in tokens)
 
 
 @cache

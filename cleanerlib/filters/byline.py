@@ -129,7 +129,7 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     # (capitalised, straight after a word; "(Source: IDC)" after a sentence cites a source)
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
-    glued = rf"(?<=[^\W\d_])\s+(?-i:{sources}):\s*[^.!?()]{{1,40}}"
+    glued = rf"(?<=[^\W\d_])\s+(?P<glued>(?-i:{sources}):\s*[^.!?()]{{1,40}})"
     # "… without a subscription. Theo Brannigan / DigitalVerve": a photographer and the site
     person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>(?-i:{_PERSON_SITE}))"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
@@ -156,6 +156,9 @@ def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 _PERSON_SITE = (r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+){1,2}\s*/\s*"
                 r"[A-Z\u00c0-\u00de][\w.-]+(?:\s+[A-Z\u00c0-\u00de][\w.-]+)?")
 _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
+# a figure with its unit: what a chart's or a fact box's line states
+_FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
+                     r"|[$€£]\s*\d", re.IGNORECASE)
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
@@ -200,7 +203,7 @@ def _is_credit_name(credit: str) -> bool:
 def _credit_sites(doc: Document, langs: tuple[str, ...] | None) -> frozenset[str]:
     """Who a "Name / Site" credit may end in: the page's own site (by its domain or declared
     name) or a picture agency, written as letters and digits only."""
-    found = {_squash(a) for a in merged_section("byline", langs).get("picture_agencies", ())}
+    found = set(_agencies(langs))
     domain = site_of(doc.url)
     if domain:
         found.add(_squash(domain.split(".", 1)[0]))
@@ -208,6 +211,11 @@ def _credit_sites(doc: Document, langs: tuple[str, ...] | None) -> frozenset[str
         found.add(_squash(doc.metadata.site_name))
     found.discard("")
     return frozenset(found)
+
+
+@cache
+def _agencies(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(_squash(a) for a in merged_section("byline", langs).get("picture_agencies", ()))
 
 
 def _squash(name: str) -> str:
@@ -345,7 +353,8 @@ class Byline(Filter):
                                                 else text) and _names_someone(inner):
                 # "(Photo: Jane Doe)" as well; "Photos: the biggest redesign yet" is a subheading
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, sites):
+            elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, _agencies(langs)):
+                # on a line of its own only a picture agency makes it a credit ("Apple Music/Spotify")
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
             elif self._captioned(text, caption, sites):
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
@@ -465,6 +474,8 @@ class Byline(Filter):
             return False
         if m.group("person") is not None:  # "Apple Music / Spotify" after a sentence is no credit
             return _credits_site(m.group("person"), sites)
+        if m.group("glued") is not None and _FIGURE.search(text, 0, m.start()):
+            return False  # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact
         credit = text[m.start():].strip(" ()")
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
         return _is_credit_name(credit)

@@ -21,6 +21,7 @@ from ._evidence import (
     TopicProfile,
     cue_pattern,
     glued_trail,
+    has_stopword,
     is_headline_shaped,
     link_density,
     looks_like_residue,
@@ -32,7 +33,7 @@ from ._evidence import (
     token_keys,
     word_count,
 )
-from ._phrases import merged_section
+from ._phrases import languages, merged_section
 
 __all__ = ["PageChrome"]
 
@@ -144,6 +145,8 @@ _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,6
 _MD_IMAGE = re.compile(r"^(?:\[)?!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^)\s]*\))?\s*$")
 _HOME_SLASH = re.compile(r"^(?:home|startseite|start|accueil|inicio|portada)\s*/", re.IGNORECASE)
 _TIGHT_SLASH = re.compile(r"\s*/\s*")
+# what no line of tags holds: sentence punctuation, brackets, separators
+_TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
 _HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -231,6 +234,8 @@ class PageChrome(Filter):
         matched = set(found)
         # where the article's last long paragraph stands: a line of tags comes after it
         last_long = max((k for k, i in enumerate(kept) if doc.n_words[i] >= 25), default=-1)
+        for i in self._bare_tags(doc, kept, last_long):
+            found.setdefault(i, ("tag_list", False))
         confirmed.update(i for i, (category, weak) in found.items()
                          if weak and category == "tag_list" and _bare_label(doc.plain[i])
                          and self._tag_items(doc, kept, position[i], matched, last_long))
@@ -312,6 +317,31 @@ class PageChrome(Filter):
                 if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
                     return category, False
         return None
+
+    @staticmethod
+    def _bare_tags(doc: Document, kept: list[int], last_long: int) -> list[int]:
+        """A line of tags copied without its label, after the article's last paragraph:
+        "Credit Card Magecart Skimmer Supply Chain WooCommerce WordPress". Six words or more,
+        mostly capitalised, no punctuation or separators, no postcode, no stopword of any known
+        language (a heading or a related story's headline has "the", "für", "de"), and at least two
+        of the article's own words: tags name what the article is about."""
+        if last_long < 0 or doc.language not in languages():
+            return []
+        # after the last long paragraph, or between a long paragraph and residue (tags sit
+        # above the related stories, and an author's long bio may follow them)
+        tail = kept[last_long + 1:] + [
+            i for k, i in enumerate(kept[1:last_long], 1)
+            if doc.n_words[kept[k - 1]] >= 25 and doc.n_words[kept[k + 1]] <= 8
+            and looks_like_residue(doc.keys[kept[k + 1]])]
+        found = [i for i in tail
+                 if 6 <= doc.n_words[i] <= 14 and doc.plain[i][:1].isupper() and not _TAG_PUNCT.search(doc.plain[i])
+                 and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i]
+                 and not has_stopword(doc.tokens[i]) and not any(len(t) >= 5 and t.isdigit() for t in doc.tokens[i])]
+        if not found:
+            return []
+        vocabulary = {t for i in kept[:last_long + 1] if doc.n_words[i] >= 25 and i < found[-1]
+                      for t in doc.tokens[i] if len(t) >= 4}
+        return [i for i in found if len({t for t in doc.tokens[i] if t in vocabulary}) >= 2]
 
     def _menu_line(self, text: str, tokens) -> bool:
         """A site's menu copied as one line: "Help Status About Careers Press Blog Privacy
