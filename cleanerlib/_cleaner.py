@@ -20,7 +20,7 @@ from ._model import Block, CleanResult, Kind, Metadata
 from ._pipeline import Deadline, Document, Filter, Pipeline
 from ._segment_html import parse_html, segment_html
 from ._segment_text import segment_text
-from ._title import html_title_index, text_title_index, with_site_name
+from ._title import html_title_index, reported_title, text_title_index
 
 __all__ = ["Cleaner", "clean"]
 
@@ -151,17 +151,7 @@ class Cleaner:
         if title_index is not None:
             if blocks[title_index].kind is not Kind.HEADING:
                 blocks[title_index] = replace(blocks[title_index], kind=Kind.HEADING)
-            headline = blocks[title_index].text
-            # no title declared, or the declared one is the headline plus the site's name; or
-            # og:title words it for social cards while the page's <title> carries the headline
-            elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title" and b.index != title_index]
-            # (or og:title is the headline cut short before its second part)
-            if not metadata.title or (headline != metadata.title and len(headline) >= 15 and (
-                    headline in metadata.title or any(with_site_name(headline, t) for t in elements)
-                    or (len(metadata.title) >= 15 and blocks[title_index].hints.tag != "title"
-                        and headline.startswith(metadata.title)
-                        and headline[len(metadata.title):].lstrip()[:1] in (".", ":", "?", "!")))):
-                metadata = replace(metadata, title=headline)
+            metadata = replace(metadata, title=reported_title(blocks, title_index, metadata.title))
             document = replace(document, blocks=tuple(blocks), title_index=title_index, metadata=metadata)
         language = self.language or language_of_tokens(
             document.tokens[b.index] for b in document.blocks if b.kind is not Kind.OTHER

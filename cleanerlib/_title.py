@@ -21,7 +21,7 @@ from ._segment_text import READER_HEADER, front_matter
 from .filters._evidence import content_stems, glued_trail, looks_like_residue, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
-__all__ = ["html_title_index", "text_title_index", "with_site_name"]
+__all__ = ["html_title_index", "text_title_index", "reported_title", "with_site_name"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]*\s+(?=\S)")
 _NOT_TITLE = re.compile(
@@ -57,39 +57,79 @@ _HEADLINE_TOKENS = frozenset(("post-title", "entry-title", "article-title", "hea
 
 
 def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int | None:
-    declared = declared_title or ""
-    title_words = words(normalize(_core(declared) if len(_core(declared)) >= 15 else declared))
-    best, best_score = None, 0.0
+    first_long = next((b.index for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25), len(blocks))
     # Blogger and many themes set the post title in an <h3 class="post-title entry-title">;
     # lower headings only count by such a class (a sidebar's <h3> may echo the title too)
     # (before the article's first paragraph, and named by the title rather than naming it:
     # a related post's "<h3 class=entry-title>" under the article may share the title's words)
-    full = " ".join(words(normalize(declared)))  # the title with its site name, which _core may have cut
-    first_long = next((b.index for b in blocks if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25), len(blocks))
     headings = [b for b in blocks if b.hints is not None and (
         b.hints.tag in ("h1", "h2") or b.hints.tag in ("h3", "h4") and b.index < first_long
         and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
-    for b in headings:
-        w = words(normalize(b.text))
-        score = _overlap(w, title_words)
-        joined, tjoined = " ".join(w), " ".join(title_words)
-        if b.hints.tag in ("h3", "h4") and not (len(w) >= 4 and (joined in tjoined or joined in full)):
-            continue
-        if w and tjoined and (joined in tjoined or tjoined in joined):
-            score = max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
-        if b.hints.tag != "h1":
-            score *= 0.8
-        if score > best_score:
-            best, best_score = b.index, score
-    if best is not None and best_score >= 0.5:
-        return best
+    # the heading named by og:title, else by the <title> element (og:title may be worded
+    # for social cards, and the page's <title> carry the headline)
+    elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"]
+    for declared, few in [(declared_title or "", 0)] + [(t, 3) for t in elements[:1]]:
+        # (by the <title>, a heading of three words or more: "Blog | Post" names the blog too)
+        best = _named_heading([b for b in headings if len(b.text.split()) >= few], declared)
+        if best is not None:
+            return best
     h1s = [b for b in headings if b.hints.tag == "h1" and len(b.text.split()) >= 4]
+    if len(h1s) > 1:  # a consent dialog's <h1> beside the article's
+        h1s = [b for b in h1s if not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens)]
     if len(h1s) == 1:
         return h1s[0].index
     for b in blocks:
         if b.hints is not None and b.hints.tag == "title":
             return b.index
     return None
+
+
+def _named_heading(headings: Sequence[Block], declared: str, contained: bool = True) -> int | None:
+    """The heading a declared title names best (score 0.5 or more), or None; ``contained``
+    counts a heading the title holds whole (or that holds the title) as named."""
+    title_words = words(normalize(_core(declared) if len(_core(declared)) >= 15 else declared))
+    full = " ".join(words(normalize(declared)))  # the title with its site name, which _core may have cut
+    best, best_score = None, 0.0
+    for b in headings:
+        w = words(normalize(b.text))
+        score = _overlap(w, title_words)
+        joined, tjoined = " ".join(w), " ".join(title_words)
+        if b.hints.tag in ("h3", "h4") and not (len(w) >= 4 and (joined in tjoined or joined in full)):
+            continue
+        if contained and w and tjoined and (joined in tjoined or tjoined in joined):
+            score = max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
+        if b.hints.tag != "h1":
+            score *= 0.8
+        if score > best_score:
+            best, best_score = b.index, score
+    return best if best is not None and best_score >= 0.5 else None
+
+
+def reported_title(blocks: Sequence[Block], title_index: int, declared: str | None) -> str:
+    """The title to report for a page whose headline is ``blocks[title_index]``: the declared
+    title (og:title) unless there is none, or it is the headline plus the site's name, or it
+    cuts the headline short before its second part ("… glitch" for "… glitch. Here's what you
+    need to know."), or it words the story for social cards while the page's <title> carries
+    the headline (as it is, with the site's name, or by the words a heading is named by)."""
+    headline = blocks[title_index].text
+    if not declared or headline in declared and len(headline) >= 15:
+        return headline  # (og:title is the headline plus the site's name)
+    if len(headline) < 15:
+        return declared
+    block = blocks[title_index]
+    if block.hints is None or block.hints.tag == "title":
+        return declared
+    if len(declared) >= 15 and headline.startswith(declared) \
+            and headline[len(declared):].lstrip()[:1] in (".", ":", "?", "!"):
+        return headline
+    elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"]
+    if any(with_site_name(headline, t) for t in elements):
+        return headline
+    # (by shared words: "Live updates" is only the start of "Live updates: leaders meet Friday")
+    if elements and _named_heading([block], declared) is None \
+            and _named_heading([block], elements[0], contained=False) is not None:
+        return headline
+    return declared
 
 
 def with_site_name(headline: str, title: str) -> bool:
@@ -117,6 +157,9 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     """
     if keys is None:
         keys = [block_key(b.text) for b in blocks]
+    declared = _reader_title(blocks, keys)
+    if declared is not None:
+        return declared
     candidates = []
     # a headline written as a sentence ("We charged them twice. Here's why."), with the line
     # read before it (metadata such as bylines and reading times aside), or None
@@ -179,6 +222,17 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             return index
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None
+
+
+def _reader_title(blocks: Sequence[Block], keys: Sequence[str], within: int = 40) -> int | None:
+    """The headline a reader tool declared in its header ("Title: …" over "URL Source: …"),
+    where the page repeats it: the first later line that says the same."""
+    if len(blocks) < 3 or not blocks[0].text.startswith("Title:") or not READER_HEADER.match(blocks[1].text):
+        return None
+    wanted = block_key(blocks[0].text[len("Title:"):].strip())
+    if len(wanted.split()) < 2:
+        return None
+    return next((b.index for b in blocks[2:within] if keys[b.index] == wanted), None)
 
 
 def _headline_sentence(text: str) -> bool:

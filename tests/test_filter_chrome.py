@@ -114,8 +114,12 @@ def test_donation_appeals(line):
     "Log in or sign up to the state portal using your tax ID, then select the option to file an amended return.",
     "Puedes seguir a los astronautas en Instagram, donde publican fotos diarias desde la estación, según la agencia.",
     "Sigue a la Policía Nacional en Instagram: la cuenta con más seguidores de un cuerpo policial en Europa",
+    # news about a newsletter and about cookies
+    "Dazu kommt ein Bonus für alle, die den Newsletter von Treuepunkt abonnieren: Einmalig gibt es 150 Punkte.",
+    "The regulator found that the site told users we use cookies only with consent, but set them before anyone "
+    "could accept, the authority said.",
 ], ids=["reported", "quote", "says", "topic", "urged", "mayor-said", "riefen", "pidio", "portal", "astronauts",
-        "police"])
+        "police", "newsletter-news", "cookie-news"])
 def test_articles_about_donations_are_kept(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_all_kept(r)
@@ -214,6 +218,9 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     "Werbung – Artikel wird unterhalb fortgesetzt",
     "An dieser Stelle finden Sie ein passendes Video von Vimeo. Mit Ihrer Zustimmung wird es hier geladen.",
     "Externen Inhalt einmalig laden",
+    # a consent notice worded by the site
+    "En TecnoHoy y sus socios usamos cookies y tecnologías similares para mostrarte publicidad personalizada. "
+    "Puedes aceptar o configurar tus preferencias.",
 ])
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -285,3 +285,22 @@ def test_a_long_lede_that_asks_is_the_article_not_a_headline():
     lede = ("What happens when a city of two million people decides to ban private cars from its centre for an "
             "entire summer and nobody asks the shopkeepers?")
     assert _text_title([lede, BODY]) is None
+
+
+def test_a_reader_tools_declared_title_finds_the_headline_under_a_long_cookie_notice():
+    headline = "Chip makers race to build new fabs in three states"
+    lines = ["Title: " + headline, "URL Source: https://example.com/chips", "Published Time: 2026-04-29",
+             "We and our partners store information on your device, such as cookies, and process personal data "
+             "to show you personalised ads and content and to measure them, and you may accept or refuse.",
+             headline, BODY]
+    assert _text_title(lines) == headline
+
+
+def test_the_page_title_finds_the_headline_beside_a_consent_dialogs_h1():
+    headline = "Chip makers race to build new fabs in three states as demand for servers grows"
+    page = ("<html><head><title>" + headline + "</title>"
+            '<meta property="og:title" content="Fab boom: three states win new chip plants"></head><body>'
+            "<h1>example.com asks for your consent to use your personal data</h1>"
+            '<h1 class="article-title">' + headline + "</h1><p>" + BODY + "</p></body></html>")
+    r = Cleaner(filters=[], input_type="html").clean(page)
+    assert r.metadata.title == headline and r.text.startswith(headline)

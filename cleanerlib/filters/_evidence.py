@@ -207,12 +207,13 @@ def _has_trigger(key: str, triggers: tuple[str, ...]) -> bool:
 
 
 def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> str | None:
-    """``"newsletter"``, ``"ad_label"`` or ``"social_follow"`` for chrome written as a sentence, which no phrase
-    list can spell out: a newsletter pitch ("Every Friday we send …, it's free"), a donation appeal, or an
-    affiliate disclosure that opens with the site's name ("Hearth & Wire may earn a
-    commission when you buy through links on our site"). A cheap word test comes first."""
+    """``"newsletter"``, ``"ad_label"``, ``"cookie_notice"`` or ``"social_follow"`` for chrome
+    written as a sentence, which no phrase list can spell out: a newsletter pitch ("Every Friday
+    we send …, it's free"), a donation appeal, a consent notice, or an affiliate disclosure that
+    opens with the site's name ("Hearth & Wire may earn a commission when you buy through links
+    on our site"). A cheap word test comes first; reported speech is news, not the site."""
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "newsletter_triggers")) \
-            and cue_pattern(langs, "newsletter_cues").search(key):
+            and cue_pattern(langs, "newsletter_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
     if n_words <= 45 and _has_trigger(key, _triggers(langs, "affiliate_triggers")) \
             and cue_pattern(langs, "affiliate_cues").search(key):
@@ -222,6 +223,11 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "donation_triggers")) and '"' not in key \
             and cue_pattern(langs, "donation_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
+    # "En El Correo y sus socios usamos cookies … Puedes aceptar": the site's consent notice
+    # worded as it likes (a phrase list only knows how such notices start)
+    if n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and '"' not in key \
+            and cue_pattern(langs, "cookie_cues").search(key) and not _attributed(key, langs):
+        return "cookie_notice"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
     if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
             and cue_pattern(langs, "follow_cues").search(key) and not _attributed(key, langs):
