@@ -221,6 +221,21 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     # a consent notice worded by the site
     "En TecnoHoy y sus socios usamos cookies y tecnologías similares para mostrarte publicidad personalizada. "
     "Puedes aceptar o configurar tus preferencias.",
+    "Story continues after this advertisement", "Publicité, votre article continue ci-dessous",
+    "Your preferences have been updated", "What do you think so far?", "Read Kira's Full Bio",
+    "Get Our Best Stories!", "Je m'inscris à la lettre",
+    "Sign up for Tech Today to get the biggest news and our sharpest reviews delivered to you every weekday.",
+    "Kostenlos abonnieren: Der Technik-Newsletter mit den wichtigsten Nachrichten des Tages",
+    "Folgt uns auf WhatsApp: Jetzt den Kanal abonnieren",
+    "Soutenez MacGo en rejoignant le Club : pas de publicité et des articles exclusifs",
+    # comment sections
+    "12 comments \u00b7 Sign in to reply", "14 Kommentare zu \u201eDie neue App im Test\u201c",
+    "Hemlock said on May 12, 2025 at 10:47 am", "Les 31 commentaires sont réservés aux membres du Club.",
+    # share and page buttons copied as one line
+    "Facebook X Flipboard Threads Email Copy Link 14 comments",
+    "Copy Link Share on Facebook Share on X Share via Email",
+    "Partager \u00b7 Réagir (31) \u00b7 Ajouter à mes favoris",
+    "Vorlesen Merken Druckansicht Kommentare lesen 37 Beiträge",
 ])
 def test_labels_between_paragraphs(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -798,7 +813,20 @@ def test_a_line_of_tags_after_the_article_without_a_label():
     "Where to Buy the Nordlink Mesh Routers",  # a heading: it has "the", "to"
     "Technische Daten Nordlink Mesh Router",  # five words: a heading
     "Nordlink Mesh Routers – Firmware Security Cloud",  # separators
+    "Topics covered at the Nordlink hearing",  # a label word starting a sentence
 ])
 def test_headings_after_the_article_are_no_tag_line(line):
     r = run(HEADLINE, _ROUTER, _ROUTER_END, line, "Related Articles")
+    assert_kept(r, line)
+
+
+def test_a_line_of_tags_after_its_label_without_a_colon():
+    tags = "Topics mesh routers firmware Nordlink cloud"
+    r = run(HEADLINE, _ROUTER, _ROUTER_END, tags, "Related Articles")
+    assert_dropped(r, tags, "tag_list")
+
+
+@pytest.mark.parametrize("line", ["Share it on Facebook and X.", "Facebook and Instagram", "x | 5,14 | 4,96 | x"])
+def test_sentences_and_table_rows_with_network_names_are_no_button_row(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
     assert_kept(r, line)

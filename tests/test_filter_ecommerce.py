@@ -356,6 +356,7 @@ def test_sentences_about_codes_and_discounts_stay(line):
     "Acheter pour 49 € chez Fnac",
     "Get the deal",
     "Zum Technik-Preisvergleich",
+    "Shop This Deal", "Im App Store laden",
 ])
 def test_price_buttons_in_four_languages(line):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -378,3 +379,12 @@ def test_a_price_comparison_summary_line():
 def test_buying_guide_headings_that_read_like_buttons_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_all_kept(r)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("$549 $599 Save $50", "price_only"),
+    ("Bon plan : le clavier K3 à 89 € au lieu de 119 €", "shop_widget"),
+])
+def test_deal_lines(line, reason):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert_dropped(r, line, reason)

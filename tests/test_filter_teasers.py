@@ -529,3 +529,19 @@ def test_editors_recommendations_open_a_zone():
     assert_dropped(r, "Editors' Recommendations", "teaser_header")
     for card in cards:
         assert_dropped(r, card, "teaser_card", ref="Editors' Recommendations")
+
+
+@pytest.mark.parametrize("header", ["Recommended by Our Editors", "More Stories You Might Like",
+                                    "Related Posts on Cablewire"])
+def test_more_teaser_headers(header):
+    card = "Baltic operators order two new cable ships"
+    r = run(HEADLINE, BODY1, BODY2, header, card)
+    assert_dropped(r, header, "teaser_header")
+
+
+def test_a_zone_ends_at_a_subheading_over_two_full_sentences():
+    r = run(HEADLINE, BODY1, "Editors' Recommendations", "Baltic operators order two new cable ships",
+            "What Cable Customers Should Do Now",
+            "There is no need to act right away. Services keep working as before until the summer, and the "
+            "operators say nothing about the routes will change.", BODY3)
+    assert_kept(r, "What Cable Customers Should Do Now")

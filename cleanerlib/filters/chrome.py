@@ -172,6 +172,15 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     return networks, labels, starts
 
 
+@cache
+def _button_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of network names, and of share and page buttons ("copy", "link", "merken")."""
+    sec = merged_section("chrome", langs)
+    networks = frozenset(w for n in sec.get("networks", ()) for w in n.split()) - frozenset(("copy", "link", "share"))
+    words = frozenset(w for n in (*sec.get("share_labels", ()), *sec.get("button_words", ())) for w in n.split())
+    return networks, words
+
+
 def _heading_key(stripped: str) -> str:
     """A heading or a table-of-contents entry without its section number."""
     return _SECTION_NUMBER.sub("", stripped)
@@ -277,10 +286,12 @@ class PageChrome(Filter):
             return "counter", True  # "412", "1.2k": only beside buttons is a number chrome
         n_words = doc.n_words[i]
         category = table.match_exact(key, doc.stripped[i])
-        if category is None and n_words <= 8:
+        if category is None and n_words <= 16:
             category = table.match_regex(key)
-            if category is not None:
+            # (a comment's header names its writer and date: "Hemlock said on May 12, 2025 at 10:47 am")
+            if category is not None and (n_words <= 8 or category == "comment_form"):
                 return category, False
+            category = None
         if category is not None:
             stripped = doc.stripped[i]
             # "In this article:" heads a list of tags or a table of contents: weak, like "Tags"
@@ -304,6 +315,8 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
+        if 4 <= n_words <= 16 and block.kind is not Kind.TABLE and self._button_row(doc.plain[i], doc.tokens[i]):
+            return "share_bar", False
         if 4 <= n_words <= 25 and self._menu_line(doc.plain[i], doc.tokens[i]):
             return "footer", False
         category = prose_residue(key, n_words, self._langs())
@@ -320,8 +333,9 @@ class PageChrome(Filter):
 
     @staticmethod
     def _bare_tags(doc: Document, kept: list[int], last_long: int) -> list[int]:
-        """A line of tags copied without its label, after the article's last paragraph:
-        "Credit Card Magecart Skimmer Supply Chain WooCommerce WordPress". Six words or more,
+        """A line of tags copied without its label, or with a label but no colon, after the
+        article's last paragraph: "Credit Card Magecart Skimmer Supply Chain WooCommerce
+        WordPress", "Topics Grocery Delivery Apps". Unlabelled, six words or more,
         mostly capitalised, no punctuation or separators, no postcode, no stopword of any known
         language (a heading or a related story's headline has "the", "für", "de"), and at least two
         of the article's own words: tags name what the article is about."""
@@ -333,10 +347,13 @@ class PageChrome(Filter):
             i for k, i in enumerate(kept[1:last_long], 1)
             if doc.n_words[kept[k - 1]] >= 25 and doc.n_words[kept[k + 1]] <= 8
             and looks_like_residue(doc.keys[kept[k + 1]])]
+        labels = phrase_keys("chrome", ("tag_labels",))
         found = [i for i in tail
-                 if 6 <= doc.n_words[i] <= 14 and doc.plain[i][:1].isupper() and not _TAG_PUNCT.search(doc.plain[i])
-                 and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i]
-                 and not has_stopword(doc.tokens[i]) and not any(len(t) >= 5 and t.isdigit() for t in doc.tokens[i])]
+                 if 3 <= doc.n_words[i] <= 14 and doc.plain[i][:1].isupper() and not _TAG_PUNCT.search(doc.plain[i])
+                 and not any(len(t) >= 5 and t.isdigit() for t in doc.tokens[i])
+                 and (doc.tokens[i][0] in labels and not has_stopword(doc.tokens[i][1:])  # "Topics Grocery Apps"
+                      or doc.n_words[i] >= 6 and not has_stopword(doc.tokens[i])
+                      and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i])]
         if not found:
             return []
         vocabulary = {t for i in kept[:last_long + 1] if doc.n_words[i] >= 25 and i < found[-1]
@@ -355,6 +372,18 @@ class PageChrome(Filter):
         content = [t for t in tokens if t not in _MENU_CONNECTORS]
         hits = sum(t in menu for t in content)
         return hits >= 5 and hits >= 0.7 * len(content)
+
+    def _button_row(self, text: str, tokens) -> bool:
+        """A row of share and page buttons copied as one line: "Facebook X Flipboard Threads
+        Email Copy Link 14 comments", "Partager · Réagir (31) · Ajouter à mes favoris". Every
+        word is a network, a button's word or a count, two networks or four button words
+        among them; no sentence ("Share it on Facebook and X." ends like one), no table row."""
+        if text.rstrip()[-1:] in ".!?:":
+            return False
+        networks, words = _button_words(self._langs())
+        if not all(t in words or t in networks or t.isdigit() for t in tokens):
+            return False
+        return len({t for t in tokens if t in networks}) >= 2 or len({t for t in tokens if t in words}) >= 4
 
     def _share_list(self, key: str) -> bool:
         """"Share: Facebook, X, LinkedIn, Email": a share label and/or only network names."""

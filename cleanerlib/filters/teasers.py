@@ -96,6 +96,7 @@ def _tables(langs: tuple[str, ...] | None):
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
+_SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
 _SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019']+\s)")
 # a sentence ending inside a line, and a question ending inside one
 _INNER_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
@@ -394,6 +395,13 @@ class CrossPromo(Filter):
             return False
         if n >= self.body_min_words:
             return True
+        # two full sentences of 25 words or more on the article's topic: a card's summary is
+        # one sentence, and a site's or author's blurb is about something else
+        if n >= 25 and b.kind is Kind.PARAGRAPH and b.text.rstrip().endswith((".", "!", "?")) \
+                and len(_SENTENCE_END.findall(b.text)) >= 2:
+            overlap = topics.overlap(i, exclude)
+            if overlap is not None and overlap >= self.body_overlap / 2:
+                return True
         if n >= 15 and b.kind is not Kind.HEADING:
             overlap = topics.overlap(i, exclude)
             if overlap is None:
@@ -416,8 +424,8 @@ class CrossPromo(Filter):
             return True
         if self._body_like(doc, i, topics, exclude):
             return False
-        if nxt is not None and self._body_like(doc, nxt, topics, exclude):
-            return False  # a heading or lead-in that introduces the article's next paragraph
+        if nxt is not None and b.kind is not Kind.LIST_ITEM and self._body_like(doc, nxt, topics, exclude):
+            return False  # a heading or lead-in that introduces the article's next paragraph (a list item does not)
         if n <= 6 and not text.rstrip().endswith((".", "!", "?")):
             return True  # a category label, a date, an author name
         if is_headline_shaped(text):
