@@ -67,17 +67,21 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
         and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
     # the heading named by og:title, else by the <title> element (og:title may be worded
     # for social cards, and the page's <title> carry the headline)
-    elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"]
-    for declared, few in [(declared_title or "", 0)] + [(t, 3) for t in elements[:1]]:
-        # (by the <title>, a heading of three words or more: "Blog | Post" names the blog too)
-        best = _named_heading([b for b in headings if len(b.text.split()) >= few], declared)
-        if best is not None:
-            return best
+    best = _named_heading(headings, declared_title or "")
+    if best is not None:
+        return best
     h1s = [b for b in headings if b.hints.tag == "h1" and len(b.text.split()) >= 4]
     if len(h1s) > 1:  # a consent dialog's <h1> beside the article's
         h1s = [b for b in h1s if not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens)]
     if len(h1s) == 1:
         return h1s[0].index
+    # by the <title>: a heading of three words or more ("Blog | Post" names the blog too)
+    # above the article's first paragraph (a sidebar's "About the Blog" comes after it)
+    elements = [b.text for b in blocks if b.hints is not None and b.hints.tag == "title"]
+    if elements:
+        best = _named_heading([b for b in headings if len(b.text.split()) >= 3 and b.index < first_long], elements[0])
+        if best is not None:
+            return best
     for b in blocks:
         if b.hints is not None and b.hints.tag == "title":
             return b.index
@@ -178,7 +182,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         n_words = len(b.text.split())
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
         long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
-            and next((c for c in b.text if c.isalnum()), "a").isupper()
+            and next((c for c in b.text if c.isalnum()), "a").isupper() if 16 < n_words <= 30 else False
         # (a lede of 25 words or more that asks or trails off is the article starting)
         if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (
                 long_headline and not b.text.rstrip().endswith(("?", "\u2026", "..."))):
@@ -232,7 +236,14 @@ def _reader_title(blocks: Sequence[Block], keys: Sequence[str], within: int = 40
     wanted = block_key(blocks[0].text[len("Title:"):].strip())
     if len(wanted.split()) < 2:
         return None
-    return next((b.index for b in blocks[2:within] if keys[b.index] == wanted), None)
+    for b in blocks[2:within]:  # above the article's first paragraph (a site's name comes back in its footer)
+        if keys[b.index] == wanted:
+            return b.index
+        if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25 and not READER_HEADER.match(b.text) \
+                and phrase_table("chrome").match_prefix(keys[b.index]) is None \
+                and prose_residue(keys[b.index], len(b.text.split())) is None:
+            return None
+    return None
 
 
 def _headline_sentence(text: str) -> bool:

@@ -217,15 +217,13 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     "En TecnoHoy y sus socios usamos cookies y tecnologías similares para mostrarte publicidad personalizada. "
     "Puedes aceptar o configurar tus preferencias.",
     "Story continues after this advertisement", "Publicité, votre article continue ci-dessous",
-    "Your preferences have been updated", "What do you think so far?", "Read Kira's Full Bio",
+    "Your preferences have been updated", "Read Kira's Full Bio",
     "Get Our Best Stories!", "Je m'inscris à la lettre",
     "Sign up for Tech Today to get the biggest news and our sharpest reviews delivered to you every weekday.",
     "Kostenlos abonnieren: Der Technik-Newsletter mit den wichtigsten Nachrichten des Tages",
     "Folgt uns auf WhatsApp: Jetzt den Kanal abonnieren",
     "Soutenez MacGo en rejoignant le Club : pas de publicité et des articles exclusifs",
-    # comment sections
-    "12 comments \u00b7 Sign in to reply", "14 Kommentare zu \u201eDie neue App im Test\u201c",
-    "Hemlock said on May 12, 2025 at 10:47 am", "Les 31 commentaires sont réservés aux membres du Club.",
+    "12 comments \u00b7 Sign in to reply",
     # share and page buttons copied as one line
     "Facebook X Flipboard Threads Email Copy Link 14 comments",
     "Copy Link Share on Facebook Share on X Share via Email",
@@ -825,3 +823,36 @@ def test_a_line_of_tags_after_its_label_without_a_colon():
 def test_sentences_and_table_rows_with_network_names_are_no_button_row(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert_kept(r, line)
+
+
+@pytest.mark.parametrize("line", [
+    "14 Kommentare zu \u201eDie neue App im Test\u201c", "Hemlock said on May 12, 2025 at 10:47 am",
+    "Les 31 commentaires sont réservés aux membres du Club.",
+])
+def test_comment_section_headers_beside_the_comment_form(line):
+    r = run(HEADLINE, BODY, BODY_END, line, "Leave a Reply")
+    assert_dropped(r, line, "comment_form")
+    # alone between paragraphs the same shape titles a section ("3 thoughts on …")
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line", [
+    "Mayor Jane Smith said on May 12, 2025",
+    "3 thoughts on \u201cThe Bear\u201d season three",
+    "Le 4 x 100", "- 2 x 8 x 10 print",
+    # cookies in recipes and in the news; a travel blog's "Folgt uns"
+    "We store cookies in an airtight tin for up to a week, which lets us manage holiday baking well in advance.",
+    "Under the new guidance, a banner saying \u2018We use cookies\u2019 must offer a reject button as prominent as "
+    "the accept button.",
+    "Auf der Website hieß es nur, wir verwenden Cookies, ein Link zur Datenschutzerklärung fehlte, kritisierte die "
+    "Verbraucherzentrale.",
+    "Folgt uns auf unserer Reise durch Norwegen: In diesem Beitrag zeigen wir euch die schönsten Fjorde.",
+])
+def test_lines_that_only_look_like_comment_headers_buttons_or_consent_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_a_line_with_no_word_tokens_after_the_article():
+    r = run(HEADLINE, _ROUTER, _ROUTER_END, "\U0001f13d\U0001f134\U0001f146 \U0001f13f\U0001f13e\U0001f142\U0001f143 "
+            "\U0001f142\U0001f13e\U0001f13e\U0001f13d", "Related Articles")
+    assert r.blocks

@@ -545,3 +545,8 @@ def test_a_zone_ends_at_a_subheading_over_two_full_sentences():
             "There is no need for cable customers to act right away. The cable operators say rerouted traffic "
             "keeps services running until the repair ships arrive in the spring.", BODY3)
     assert_kept(r, "What Cable Customers Should Do Now")
+
+
+def test_a_spanish_subheading_that_starts_like_a_teaser_prefix_stays():
+    r = run(HEADLINE, BODY1, "Más en detalle", "- Subida de las cotizaciones máximas", "- Cuota de solidaridad", BODY2)
+    assert_kept(r, "Más en detalle")

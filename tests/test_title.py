@@ -304,3 +304,21 @@ def test_the_page_title_finds_the_headline_beside_a_consent_dialogs_h1():
             '<h1 class="article-title">' + headline + "</h1><p>" + BODY + "</p></body></html>")
     r = Cleaner(filters=[], input_type="html").clean(page)
     assert r.metadata.title == headline and r.text.startswith(headline)
+
+
+def test_a_reader_title_that_names_the_site_is_no_headline_in_the_footer():
+    lines = ["Title: Acme Engineering Blog", "URL Source: https://example.com/b", "Markdown Content:",
+             "# How we cut our build times in half", BODY, "## Measuring first", BODY, "Acme Engineering Blog"]
+    assert _text_title(lines) == "# How we cut our build times in half"
+
+
+def test_the_page_title_does_not_pick_a_sidebar_heading():
+    page = ('<html><head><title>Acme Engineering Blog</title><meta property="og:title" content="Build times: the '
+            'numbers"></head><body><h1>How we cut our build times in half</h1><p>' + BODY + "</p><h2>Measuring "
+            "first</h2><p>" + BODY + "</p><aside><h2>About the Acme Engineering Blog</h2></aside></body></html>")
+    r = Cleaner(filters=[], input_type="html").clean(page)
+    assert r.blocks[[b.text for b in r.blocks].index("How we cut our build times in half")].kind.value == "heading"
+    from cleanerlib._segment_html import parse_html, segment_html
+    blocks = segment_html(parse_html(page))
+    i = html_title_index(blocks, "Build times: the numbers")
+    assert blocks[i].text == "How we cut our build times in half"

@@ -187,9 +187,9 @@ class LetterGated:
 
 
 @cache
-def cue_pattern(langs: tuple[str, ...] | None, name: str) -> re.Pattern[str]:
-    """One cue list of the chrome section as a single compiled alternation."""
-    patterns = merged_section("chrome", langs).get(name, ())
+def cue_pattern(langs: tuple[str, ...] | None, name: str, section: str = "chrome") -> re.Pattern[str]:
+    """One cue list of a section (the chrome filter's by default) as a single compiled alternation."""
+    patterns = merged_section(section, langs).get(name, ())
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x")
 
 

@@ -160,6 +160,7 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
+_SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
@@ -466,7 +467,7 @@ class Byline(Filter):
         text = text.rstrip()
         tail = text[-90:]
         if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
-                and "reserv" not in tail and "/" not in tail and _VIA.search(tail) is None:
+                and "reserv" not in tail and _SLASH_CREDIT.search(tail) is None and _VIA.search(tail) is None:
             return False
         # the credit stands at the end: only the tail is searched, however long the line
         m = caption.search(text, max(0, len(text) - 160))

@@ -172,12 +172,20 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     return networks, labels, starts
 
 
+_COUNTED = frozenset("comments comment kommentare kommentar beiträge commentaires commentaire réagir comentarios "
+                     "comentario shares".split())
+_COMMON_NETWORK_WORDS = frozenset("x copy link share print mail email e-mail sms news drucken imprimer imprimir correo "
+                                  "teilen partager compartir kopieren copier copiar lien enlace".split())
+
+
 @cache
 def _button_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
     """The words of network names, and of share and page buttons ("copy", "link", "merken")."""
     sec = merged_section("chrome", langs)
-    networks = frozenset(w for n in sec.get("networks", ()) for w in n.split()) - frozenset(("copy", "link", "share"))
-    words = frozenset(w for n in (*sec.get("share_labels", ()), *sec.get("button_words", ())) for w in n.split())
+    # single-word names only, and not the ones that are words too ("X" in "4 x 100", "print")
+    networks = frozenset(n for n in sec.get("networks", ()) if " " not in n) - _COMMON_NETWORK_WORDS
+    words = frozenset(w for n in (*sec.get("share_labels", ()), *sec.get("button_words", ()), *sec.get("networks", ()))
+                      for w in n.split())
     return networks, words
 
 
@@ -286,10 +294,13 @@ class PageChrome(Filter):
             return "counter", True  # "412", "1.2k": only beside buttons is a number chrome
         n_words = doc.n_words[i]
         category = table.match_exact(key, doc.stripped[i])
-        if category is None and n_words <= 16:
+        # (longer, only a comment section's header, which counts or dates: "Hemlock said on May
+        # 12, 2025 at 10:47 am", "14 Kommentare zu „…“")
+        if category is None and (n_words <= 8 or n_words <= 16 and any(c.isdigit() for c in key)):
             category = table.match_regex(key)
-            # (a comment's header names its writer and date: "Hemlock said on May 12, 2025 at 10:47 am")
-            if category is not None and (n_words <= 8 or category == "comment_form"):
+            if category == "comment_form" and (n_words > 8 or '"' in key):
+                return category, True  # weak: "3 thoughts on “The Bear”" may title a section
+            if category is not None and n_words <= 8:
                 return category, False
             category = None
         if category is not None:
@@ -351,7 +362,7 @@ class PageChrome(Filter):
         found = [i for i in tail
                  if 3 <= doc.n_words[i] <= 14 and doc.plain[i][:1].isupper() and not _TAG_PUNCT.search(doc.plain[i])
                  and not any(len(t) >= 5 and t.isdigit() for t in doc.tokens[i])
-                 and (doc.tokens[i][0] in labels and not has_stopword(doc.tokens[i][1:])  # "Topics Grocery Apps"
+                 and doc.tokens[i] and (doc.tokens[i][0] in labels and not has_stopword(doc.tokens[i][1:])  # "Topics …"
                       or doc.n_words[i] >= 6 and not has_stopword(doc.tokens[i])
                       and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i])]
         if not found:
@@ -383,6 +394,8 @@ class PageChrome(Filter):
         networks, words = _button_words(self._langs())
         if not all(t in words or t in networks or t.isdigit() for t in tokens):
             return False
+        if any(t.isdigit() for t in tokens) and not any(t in _COUNTED for t in tokens):
+            return False  # a count stands beside comments or shares ("Le 4 x 100" is a relay)
         return len({t for t in tokens if t in networks}) >= 2 or len({t for t in tokens if t in words}) >= 4
 
     def _share_list(self, key: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import phrase_table, token_hint
+from ._evidence import cue_pattern, phrase_table, token_hint
 from ._phrases import merged_section
 
 __all__ = ["Ecommerce"]
@@ -51,6 +51,7 @@ class Ecommerce(Filter):
         langs = tuple(self.languages) if self.languages else None
         table = phrase_table("ecommerce", langs)
         scams = frozenset(merged_section("ecommerce", langs).get("scam_words", ()))
+        coupons = cue_pattern(langs, "coupon_cues", "ecommerce")
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         found: dict[int, str] = {}
         for i in kept:
@@ -61,11 +62,11 @@ class Ecommerce(Filter):
             if category == "shop_button" and (b.text[:1] == "#" or (b.hints is not None and b.hints.level)):
                 continue  # "## Acheter sur Vinted" heads a section of a buying guide; buttons are no headings
             category = category or table.match_exact(doc.keys[i], doc.stripped[i])
-            if category == "coupon" and (b.text.rstrip(" *_").endswith((".", "!", "?")) or not _CODE.search(b.text)
-                                         or any(t in scams for t in doc.tokens[i])):
-                # "Use the code SPRING25 for 25% off." is a deal article's sentence, "Fake coupon
-                # code FREE100 lures shoppers" a headline about a scam; codes are capitals
-                continue
+            if category is None and _CODE.search(b.text) and coupons.match(doc.keys[i]) \
+                    and not b.text.rstrip(" *_").endswith((".", "!", "?")) and not any(t in scams for t in doc.tokens[i]):
+                # a code in capitals and a discount; "Use the code SPRING25 for 25% off." is a deal
+                # article's sentence, "Fake coupon code FREE100 lures shoppers" a headline about a scam
+                category = "coupon"
             if category is not None:
                 found[i] = category
         out = []

@@ -424,8 +424,8 @@ class CrossPromo(Filter):
             return True
         if self._body_like(doc, i, topics, exclude):
             return False
-        if nxt is not None and b.kind is not Kind.LIST_ITEM and self._body_like(doc, nxt, topics, exclude):
-            return False  # a heading or lead-in that introduces the article's next paragraph (a list item does not)
+        if nxt is not None and self._body_like(doc, nxt, topics, exclude):
+            return False  # a heading or lead-in that introduces the article's next paragraph
         if n <= 6 and not text.rstrip().endswith((".", "!", "?")):
             return True  # a category label, a date, an author name
         if is_headline_shaped(text):
