@@ -25,6 +25,7 @@ __all__ = [
     "glued_label",
     "glued_trail",
     "has_stopword",
+    "has_trigger",
     "TopicProfile",
     "token_hint",
     "token_keys",
@@ -199,6 +200,11 @@ def _triggers(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
     return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
 
 
+def has_trigger(key: str, name: str, langs: tuple[str, ...] | None = None) -> bool:
+    """Does a block's key hold one of a chrome word list's words (a cheap test before a pattern)?"""
+    return _has_trigger(key, _triggers(langs, name))
+
+
 def _has_trigger(key: str, triggers: tuple[str, ...]) -> bool:
     for t in triggers:
         if t in key:
@@ -220,12 +226,12 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
         return "ad_label"
     # "…, weil tausende Menschen uns mit Spenden unterstützen": the site asking, not a quote of
     # (or a report on) a charity the article is about
-    if n_words <= 40 and _has_trigger(key, _triggers(langs, "donation_triggers")) and '"' not in key \
+    if 4 <= n_words <= 40 and _has_trigger(key, _triggers(langs, "donation_triggers")) and '"' not in key \
             and cue_pattern(langs, "donation_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
     # "En El Correo y sus socios usamos cookies … Puedes aceptar": the site's consent notice
     # worded as it likes (a phrase list only knows how such notices start)
-    if n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and '"' not in key \
+    if 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and '"' not in key \
             and cue_pattern(langs, "cookie_cues").search(key) and not _attributed(key, langs):
         return "cookie_notice"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"

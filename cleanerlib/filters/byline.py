@@ -117,26 +117,39 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
     Credit: Vantle", "… at the launch | Photo: Jane Doe". Only photo words: a paragraph may end
-    by citing its source ("(Source: IDC)"), a caption by naming its photographer, except for a
-    "Source:" line glued onto the caption without punctuation."""
+    by citing its source ("(Source: IDC)"), a caption by naming its photographer."""
     words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
                                                   key=len, reverse=True)) or "(?!x)x"
     credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
     agency = rf"\(\s*(?:(?-i:[A-Z]{{1,6}})\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
     rights = r"(?:\u00a9|alle rechte vorbehalten|all rights reserved|tous droits réservés|todos los derechos reservados)"
-    # a credit line glued on without punctuation: "… as shown in the dashboard Source: BreachBeacon"
-    # (capitalised, straight after a word; "(Source: IDC)" after a sentence cites a source)
-    sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
-        set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
-    glued = rf"(?<=[^\W\d_])\s+(?P<glued>(?-i:{sources}):\s*[^.!?()]{{1,40}})"
-    # "… without a subscription. Theo Brannigan / DigitalVerve": a photographer and the site
-    person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>(?-i:{_PERSON_SITE}))"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
-                      rf"|{glued}|{person}"
                       rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}})"
                       rf"\s*$", re.IGNORECASE)
+
+
+@cache
+def _credit_via(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A photo word and who it is by or via ("Image via X", "Foto von X"): the cheap test that
+    lets a caption without a colon or brackets reach the full pattern."""
+    words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
+                                                  key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"\b(?:{words}) (?:via|by|von|par|por) ", re.IGNORECASE)
+
+
+@cache
+def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """Credits without a photo word, tried only when the line's end has their shape: a
+    "Source:" line glued on without punctuation ("… as shown in the dashboard Source:
+    BreachBeacon"; capitalised, straight after a word, as "(Source: IDC)" after a sentence
+    cites a source), or "Name / Site" after a sentence ("… Theo Brannigan / DigitalVerve")."""
+    sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
+        set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
+    glued = rf"(?<=[^\W\d_])\s+(?P<glued>(?:{sources}):\s*[^.!?()]{{1,40}})"
+    person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>{_PERSON_SITE})"
+    return re.compile(rf"(?:{glued}|{person})\s*$")
 
 
 @cache
@@ -160,8 +173,9 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
+_GLUED_HINT = re.compile(r"[^\W\d_]\s+[A-Z][^\W\d_]+:")  # "… dashboard Source: X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
-_VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
+_VIA = re.compile(r" (?:via|by|von|par|por) ")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
@@ -325,14 +339,14 @@ class Byline(Filter):
         # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
         out = []
-        caption = _caption_credit(langs)
+        caption, source, via = _caption_credit(langs), _caption_source(langs), _credit_via(langs)
         sites = _credit_sites(doc, langs)
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
             if n_words > self.max_words:
-                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption, sites):
+                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption, source, via, sites):
                     out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {doc.plain[b.index][:80]!r}."))
                 continue
             text = " ".join(doc.plain[b.index].split())
@@ -357,7 +371,7 @@ class Byline(Filter):
             elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, _agencies(langs)):
                 # on a line of its own only a picture agency makes it a credit ("Apple Music/Spotify")
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif self._captioned(text, caption, sites):
+            elif self._captioned(text, caption, source, via, sites):
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed
@@ -460,23 +474,27 @@ class Byline(Filter):
         return out
 
     @staticmethod
-    def _captioned(text: str, caption: re.Pattern[str], sites: frozenset[str]) -> bool:
+    def _captioned(text: str, caption: re.Pattern[str], source: re.Pattern[str], via: re.Pattern[str],
+                   sites: frozenset[str]) -> bool:
         """A caption that ends in its photo credit, with a caption before the credit, and a
         credit that names someone ("Foto: Zampa", "AP Photo/Jordan Lee"), not a sentence
         ("Photos: open the new Collections view", "Bild: hervorragend, Ton: gut")."""
         text = text.rstrip()
         tail = text[-90:]
+        slash = "/" in tail and _SLASH_CREDIT.search(tail) is not None
         if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
-                and "reserv" not in tail and _SLASH_CREDIT.search(tail) is None and _VIA.search(tail) is None:
+                and "reserv" not in tail and not slash and not (_VIA.search(tail) and via.search(tail)):
             return False
         # the credit stands at the end: only the tail is searched, however long the line
         m = caption.search(text, max(0, len(text) - 160))
+        if m is None and (slash or _GLUED_HINT.search(tail)):
+            m = source.search(text, max(0, len(text) - 160))
+            if m is not None and m.group("person") is not None:  # "Apple Music / Spotify" is no credit
+                return len(text[:m.start()].split()) >= 2 and _credits_site(m.group("person"), sites)
+            if m is not None and _FIGURE.search(text, 0, m.start()):
+                return False  # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact
         if m is None or len(text[:m.start()].split()) < 2:
             return False
-        if m.group("person") is not None:  # "Apple Music / Spotify" after a sentence is no credit
-            return _credits_site(m.group("person"), sites)
-        if m.group("glued") is not None and _FIGURE.search(text, 0, m.start()):
-            return False  # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact
         credit = text[m.start():].strip(" ()")
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
         return _is_credit_name(credit)

@@ -22,6 +22,7 @@ from ._evidence import (
     cue_pattern,
     glued_trail,
     has_stopword,
+    has_trigger,
     is_headline_shaped,
     link_density,
     looks_like_residue,
@@ -172,6 +173,7 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     return networks, labels, starts
 
 
+_DIGIT = re.compile(r"\d")
 _COUNTED = frozenset("comments comment kommentare kommentar beiträge commentaires commentaire réagir comentarios "
                      "comentario shares".split())
 _COMMON_NETWORK_WORDS = frozenset("x copy link share print mail email e-mail sms news drucken imprimer imprimir correo "
@@ -296,7 +298,8 @@ class PageChrome(Filter):
         category = table.match_exact(key, doc.stripped[i])
         # (longer, only a comment section's header, which counts or dates: "Hemlock said on May
         # 12, 2025 at 10:47 am", "14 Kommentare zu „…“")
-        if category is None and (n_words <= 8 or n_words <= 16 and any(c.isdigit() for c in key)):
+        if category is None and (n_words <= 8 or n_words <= 16 and _DIGIT.search(key) is not None
+                                 and has_trigger(key, "comment_words", self._langs())):
             category = table.match_regex(key)
             if category == "comment_form" and (n_words > 8 or '"' in key):
                 return category, True  # weak: "3 thoughts on “The Bear”" may title a section
@@ -352,19 +355,22 @@ class PageChrome(Filter):
         of the article's own words: tags name what the article is about."""
         if last_long < 0 or doc.language not in languages():
             return []
-        # after the last long paragraph, or between a long paragraph and residue (tags sit
-        # above the related stories, and an author's long bio may follow them)
-        tail = kept[last_long + 1:] + [
-            i for k, i in enumerate(kept[1:last_long], 1)
-            if doc.n_words[kept[k - 1]] >= 25 and doc.n_words[kept[k + 1]] <= 8
-            and looks_like_residue(doc.keys[kept[k + 1]])]
         labels = phrase_keys("chrome", ("tag_labels",))
-        found = [i for i in tail
-                 if 3 <= doc.n_words[i] <= 14 and doc.plain[i][:1].isupper() and not _TAG_PUNCT.search(doc.plain[i])
-                 and not any(len(t) >= 5 and t.isdigit() for t in doc.tokens[i])
-                 and doc.tokens[i] and (doc.tokens[i][0] in labels and not has_stopword(doc.tokens[i][1:])  # "Topics …"
-                      or doc.n_words[i] >= 6 and not has_stopword(doc.tokens[i])
-                      and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i])]
+        found = []
+        for k, i in enumerate(kept):
+            tokens = doc.tokens[i]
+            if not (3 <= doc.n_words[i] <= 14 and tokens and doc.plain[i][:1].isupper()) \
+                    or _TAG_PUNCT.search(doc.plain[i]) or any(len(t) >= 5 and t.isdigit() for t in tokens):
+                continue
+            if not (tokens[0] in labels and not has_stopword(tokens[1:])  # "Topics Grocery Apps"
+                    or doc.n_words[i] >= 6 and not has_stopword(tokens)
+                    and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i]):
+                continue
+            # after the last long paragraph, or between a long paragraph and residue (tags sit
+            # above the related stories, and an author's long bio may follow them)
+            if k > last_long or 0 < k < last_long and doc.n_words[kept[k - 1]] >= 25 \
+                    and doc.n_words[kept[k + 1]] <= 8 and looks_like_residue(doc.keys[kept[k + 1]]):
+                found.append(i)
         if not found:
             return []
         vocabulary = {t for i in kept[:last_long + 1] if doc.n_words[i] >= 25 and i < found[-1]
