@@ -224,6 +224,14 @@ def test_ad_label_and_the_ad_copy_under_it(label, copy):
     "Folgt uns auf WhatsApp: Jetzt den Kanal abonnieren",
     "Soutenez MacGo en rejoignant le Club : pas de publicité et des articles exclusifs",
     "12 comments \u00b7 Sign in to reply",
+    "Um zu kommentieren, melden Sie sich bitte mit Ihrem Konto an.",
+    "Tu correo electrónico no se publicará. Los campos marcados con * son obligatorios.",
+    # ad slots worded by each site, consent and share confirmations, follow prompts
+    "Sponsored \u2014 story continues below", "Advertisement - Scroll to Continue Reading",
+    "HotSilicon Ad: Article Continues Below", "Werbung \u2013 Artikel wird nach der Anzeige fortgesetzt",
+    "Publicidad - la noticia continúa debajo", "Your preferences have been saved", "Link copied to your clipboard",
+    "Hier kostenlos anmelden", "Apfelblatt bei Google News abonnieren und keine Apple-News mehr verpassen.",
+    "For the latest tech news and reviews, follow Gizmos 365 on X, Facebook and Google News.",
     # share and page buttons copied as one line
     "Facebook X Flipboard Threads Email Copy Link 14 comments",
     "Copy Link Share on Facebook Share on X Share via Email",

@@ -127,6 +127,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Code promo WIFI12 : 12 € de remise dès 80 € d'achat", "coupon"),
     ("**Cupón para lectores:** 8 % de descuento en la tienda con el código LECTOR8", "coupon"),
     ("Mit dem Gutscheincode TECH20 sparen Sie 20 % auf Zubehör", "coupon"),
+    ("Con el cupón CACHARRO5 tienes un 5 % de descuento extra en fuentes de alimentación de PcCompra", "coupon"),
+    ("Cupón MUYORD5: 5 % de descuento adicional en portátiles gaming hasta el 4 de mayo.", "coupon"),
+    ("Add to Cart - Ships in 2-3 Days", "shop_button"), ("Rs. 17,999 Buy Now", "shop_button"),
+    ("Desde 1.299 € en Componex \u00b7 Envío gratis", "price_only"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

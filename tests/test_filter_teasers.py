@@ -532,7 +532,8 @@ def test_editors_recommendations_open_a_zone():
 
 
 @pytest.mark.parametrize("header", ["Recommended by Our Editors", "More Stories You Might Like",
-                                    "Related Posts on Cablewire"])
+                                    "Related Posts on Cablewire", "Related stories from Cablewire",
+                                    "Trending on Cablewire", "Related guide"])
 def test_more_teaser_headers(header):
     card = "Baltic operators order two new cable ships"
     r = run(HEADLINE, BODY1, BODY2, header, card)

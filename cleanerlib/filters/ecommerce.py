@@ -43,8 +43,10 @@ class Ecommerce(Filter):
     name = "ecommerce"
     reasons = {k: f"{v} (whole block)" for k, v in _DETAILS.items()}
 
-    def __init__(self, *, max_words: int = 14, languages: tuple[str, ...] | None = None) -> None:
+    def __init__(self, *, max_words: int = 14, coupon_max_words: int = 22,
+                 languages: tuple[str, ...] | None = None) -> None:
         self.max_words = max_words
+        self.coupon_max_words = coupon_max_words
         self.languages = languages
 
     def decide(self, doc: Document) -> Iterable[Drop]:
@@ -57,15 +59,14 @@ class Ecommerce(Filter):
         for i in kept:
             b = doc.blocks[i]
             if doc.n_words[i] > self.max_words:
+                if doc.n_words[i] <= self.coupon_max_words and self._coupon(b.text, doc.keys[i], doc.tokens[i], coupons, scams):
+                    found[i] = "coupon"
                 continue
             category = table.match_regex(doc.keys[i])
             if category == "shop_button" and (b.text[:1] == "#" or (b.hints is not None and b.hints.level)):
                 continue  # "## Acheter sur Vinted" heads a section of a buying guide; buttons are no headings
             category = category or table.match_exact(doc.keys[i], doc.stripped[i])
-            if category is None and _CODE.search(b.text) and coupons.match(doc.keys[i]) \
-                    and not b.text.rstrip(" *_").endswith((".", "!", "?")) and not any(t in scams for t in doc.tokens[i]):
-                # a code in capitals and a discount; "Use the code SPRING25 for 25% off." is a deal
-                # article's sentence, "Fake coupon code FREE100 lures shoppers" a headline about a scam
+            if category is None and self._coupon(b.text, doc.keys[i], doc.tokens[i], coupons, scams):
                 category = "coupon"
             if category is not None:
                 found[i] = category
@@ -100,6 +101,17 @@ class Ecommerce(Filter):
             if between or card or button:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         return out
+
+    @staticmethod
+    def _coupon(text: str, key: str, tokens, coupons, scams) -> bool:
+        """A coupon offer: a code in capitals and a discount. A sentence ("Use the code SPRING25
+        for 25% off.") is a deal article's own unless the code opens it as a label ("Cupón
+        MUYORD5: 5 % de descuento … hasta el 4 de mayo."); "Fake coupon code FREE100 lures
+        shoppers" is a headline about a scam."""
+        code = _CODE.search(text)
+        if code is None or not coupons.match(key) or any(t in scams for t in tokens):
+            return False
+        return not text.rstrip(" *_").endswith((".", "!", "?")) or len(text[:code.start()].split()) <= 2
 
     @staticmethod
     def _weak(category: str, key: str, stripped: str, table) -> bool:
