@@ -480,6 +480,7 @@ def test_date_and_time_with_a_comment_count_glued_on():
     "The base station on a rooftop in Oulu. (Image credit: Nokia)",
     "Die Basisstation auf einem Dach in Oulu. (Bildquelle: Nokia / netzfunk.de)",
     "For a few hours, both test sites were offline. Credit: Telewire composite",
+    "La place Bellecour envahie par la foule samedi soir \u2013 Tous droits réservés Jean Dupont",
 ])
 def test_captions_with_agency_and_copyright_credits(caption):
     assert_line_dropped(run(caption), "photo_caption")

@@ -855,6 +855,7 @@ def test_comment_section_headers_beside_the_comment_form(line):
     "Auf der Website hieß es nur, wir verwenden Cookies, ein Link zur Datenschutzerklärung fehlte, kritisierte die "
     "Verbraucherzentrale.",
     "Folgt uns auf unserer Reise durch Norwegen: In diesem Beitrag zeigen wir euch die schönsten Fjorde.",
+    "Nutzer können Medien seit 2018 bei Google News abonnieren, doch die Funktion wird kaum genutzt.",
 ])
 def test_lines_that_only_look_like_comment_headers_buttons_or_consent_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)

@@ -350,6 +350,10 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     # a buying guide's headings read like buttons; buttons are no headings
     "## Acheter sur Vinted", "## Comprar en Mercadona", "## Ver en Netflix",
     "See it.",  # a review's verdict
+    # a sentence with a code that is no label ("PS5" is no code either)
+    "Enter code SAVE20 at checkout to get 20% off your first order.",
+    "Sony's PS5 Slim drops to $399 this week, and promo code GAME10 takes another 10% off.",
+    "Code SOMMER20 bringt 20 Prozent Rabatt.",
 ])
 def test_sentences_about_codes_and_discounts_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -532,8 +532,7 @@ def test_editors_recommendations_open_a_zone():
 
 
 @pytest.mark.parametrize("header", ["Recommended by Our Editors", "More Stories You Might Like",
-                                    "Related Posts on Cablewire", "Related stories from Cablewire",
-                                    "Trending on Cablewire", "Related guide"])
+                                    "Related Posts on Cablewire", "Related stories from Cablewire"])
 def test_more_teaser_headers(header):
     card = "Baltic operators order two new cable ships"
     r = run(HEADLINE, BODY1, BODY2, header, card)
@@ -551,3 +550,9 @@ def test_a_zone_ends_at_a_subheading_over_two_full_sentences():
 def test_a_spanish_subheading_that_starts_like_a_teaser_prefix_stays():
     r = run(HEADLINE, BODY1, "Más en detalle", "- Subida de las cotizaciones máximas", "- Cuota de solidaridad", BODY2)
     assert_kept(r, "Más en detalle")
+
+
+def test_trending_on_a_network_titles_a_section_of_the_article():
+    r = run(HEADLINE, BODY1, "Trending on TikTok", "- Flip phones as a status symbol",
+            "- Silent walking with no headphones", BODY2)
+    assert_kept(r, "Trending on TikTok")

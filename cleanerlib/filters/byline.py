@@ -136,7 +136,7 @@ def _credit_via(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     lets a caption without a colon or brackets reach the full pattern."""
     words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
                                                   key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"\b(?:{words}) (?:via|by|von|par|por) ", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\s+(?:via|by|von|par|por)\s", re.IGNORECASE)
 
 
 @cache
@@ -175,7 +175,7 @@ _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|�
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _GLUED_HINT = re.compile(r"[^\W\d_]\s+[A-Z][^\W\d_]+:")  # "… dashboard Source: X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
-_VIA = re.compile(r" (?:via|by|von|par|por) ")
+_VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
@@ -483,7 +483,7 @@ class Byline(Filter):
         tail = text[-90:]
         slash = "/" in tail and _SLASH_CREDIT.search(tail) is not None
         if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
-                and "reserv" not in tail and not slash and not (_VIA.search(tail) and via.search(tail)):
+                and "reserv" not in tail and "réserv" not in tail and not slash and not (_VIA.search(tail) and via.search(tail)):
             return False
         # the credit stands at the end: only the tail is searched, however long the line
         m = caption.search(text, max(0, len(text) - 160))

@@ -373,9 +373,14 @@ class PageChrome(Filter):
                 found.append(i)
         if not found:
             return []
-        vocabulary = {t for i in kept[:last_long + 1] if doc.n_words[i] >= 25 and i < found[-1]
-                      for t in doc.tokens[i] if len(t) >= 4}
-        return [i for i in found if len({t for t in doc.tokens[i] if t in vocabulary}) >= 2]
+        # the article's words: those of the long paragraphs above each line
+        out, vocabulary, wanted = [], set(), set(found)
+        for i in kept:
+            if i in wanted and len({t for t in doc.tokens[i] if t in vocabulary}) >= 2:
+                out.append(i)
+            if doc.n_words[i] >= 25:
+                vocabulary.update(t for t in doc.tokens[i] if len(t) >= 4)
+        return out
 
     def _menu_line(self, text: str, tokens) -> bool:
         """A site's menu copied as one line: "Help Status About Careers Press Blog Privacy

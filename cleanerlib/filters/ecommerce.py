@@ -105,13 +105,14 @@ class Ecommerce(Filter):
     @staticmethod
     def _coupon(text: str, key: str, tokens, coupons, scams) -> bool:
         """A coupon offer: a code in capitals and a discount. A sentence ("Use the code SPRING25
-        for 25% off.") is a deal article's own unless the code opens it as a label ("Cupón
-        MUYORD5: 5 % de descuento … hasta el 4 de mayo."); "Fake coupon code FREE100 lures
-        shoppers" is a headline about a scam."""
+        for 25% off.") is a deal article's own unless the code opens it as a label, with a colon
+        ("Cupón MUYORD5: 5 % de descuento … hasta el 4 de mayo."); "Fake coupon code FREE100
+        lures shoppers" is a headline about a scam."""
         code = _CODE.search(text)
         if code is None or not coupons.match(key) or any(t in scams for t in tokens):
             return False
-        return not text.rstrip(" *_").endswith((".", "!", "?")) or len(text[:code.start()].split()) <= 2
+        return not text.rstrip(" *_").endswith((".", "!", "?")) \
+            or len(text[:code.start()].split()) <= 2 and text[code.end():].lstrip(" *")[:1] == ":"
 
     @staticmethod
     def _weak(category: str, key: str, stripped: str, table) -> bool:
