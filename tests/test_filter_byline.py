@@ -401,7 +401,7 @@ def test_a_role_line_needs_a_name_above_it_and_metadata_beside_it():
 def test_author_box_with_a_role_or_handle_between_name_and_bio():
     bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
            "for a business daily in Lagos for six years.")
-    for middle in ("Senior Reporter, Telecoms", "@nokafor"):
+    for middle in ("Senior Reporter, Telecoms", "@nokafor", "@n.okafor"):
         r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, "Nadia Okafor", middle, bio, "Latest Stories"]),
                   input_type="text", filters=[Byline()])
         assert [(b.text, b.reason) for b in r.blocks if not b.kept] == [

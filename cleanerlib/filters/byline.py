@@ -113,13 +113,18 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
 
 
+def _credit_words(langs: tuple[str, ...] | None) -> str:
+    """The photo words a credit opens with ("Foto", "Image credit"), longest first, as one alternation."""
+    return "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
+                                                 key=len, reverse=True)) or "(?!x)x"
+
+
 @cache
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
     Credit: Vantle", "… at the launch | Photo: Jane Doe". Only photo words: a paragraph may end
     by citing its source ("(Source: IDC)"), a caption by naming its photographer."""
-    words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
-                                                  key=len, reverse=True)) or "(?!x)x"
+    words = _credit_words(langs)
     credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
     agency = rf"\(\s*(?:(?-i:[A-Z]{{1,6}})\s+)?(?:{words})\s*/\s*[^()]{{1,60}}\)"
@@ -134,9 +139,7 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 def _credit_via(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """A photo word and who it is by or via ("Image via X", "Foto von X"): the cheap test that
     lets a caption without a colon or brackets reach the full pattern."""
-    words = "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
-                                                  key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"\b(?:{words})\s+(?:via|by|von|par|por)\s", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_credit_words(langs)})\s+(?:via|by|von|par|por)\s", re.IGNORECASE)
 
 
 @cache
@@ -163,8 +166,6 @@ def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
                       + r")(?:\s*(?:,|$)|\s+(?:de|del|at|for|of|bei|für|chez|en|à|au|in)\b)[^.!?]*$")
 
 
-# what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
-# small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
 # a photographer and the site or picture agency: "Theo Brannigan / DigitalVerve", "Marek Duda/Shutterstock"
 _PERSON_SITE = (r"[A-Z\u00c0-\u00de][\w'\u2019-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+){1,2}\s*/\s*"
                 r"[A-Z\u00c0-\u00de][\w.-]+(?:\s+[A-Z\u00c0-\u00de][\w.-]+)?")
@@ -172,11 +173,13 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 # a figure with its unit: what a chart's or a fact box's line states
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
-# "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _GLUED_HINT = re.compile(r"[^\W\d_]\s+[A-Z][^\W\d_]+:")  # "… dashboard Source: X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
+# "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
+# what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
+# small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
 _CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
                      r"todos los derechos reservados)\s*", re.IGNORECASE)
@@ -258,7 +261,7 @@ def _names_someone(line: str) -> bool:
     return "://" in rest or rest.startswith("www.") or _is_credit_name(rest)
 
 
-# a social handle on its own line in an author box ("@jdoe")
+# a social handle on its own line in an author box, or in a meta line ("@jdoe")
 _HANDLE = re.compile(r"^@[\w.]{2,30}$")
 
 
@@ -307,7 +310,6 @@ def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, s
 
 _AUTHORS_SEP = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
-_HANDLE = re.compile(r"^@\w{2,30}$")
 _COUNT_CONNECTORS = frozenset(("with", "mit", "avec", "con"))
 
 
