@@ -65,8 +65,8 @@ def html_title_index(blocks: Sequence[Block], declared_title: str | None) -> int
     headings = [b for b in blocks if b.hints is not None and (
         b.hints.tag in ("h1", "h2") or b.hints.tag in ("h3", "h4") and b.index < first_long
         and not _HEADLINE_TOKENS.isdisjoint(b.hints.tokens))]
-    # the heading named by og:title, else by the <title> element (og:title may be worded
-    # for social cards, and the page's <title> carry the headline)
+    # the heading og:title names, else the page's one <h1>, else the heading the <title>
+    # element names (og:title may be worded for social cards, the <title> carry the headline)
     best = _named_heading(headings, declared_title or "")
     if best is not None:
         return best
@@ -181,8 +181,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             continue
         n_words = len(b.text.split())
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
-        long_headline = b.kind is Kind.PARAGRAPH and 16 < n_words <= 30 and not _ENDS_SENTENCE.search(b.text) \
-            and next((c for c in b.text if c.isalnum()), "a").isupper() if 16 < n_words <= 30 else False
+        long_headline = 16 < n_words <= 30 and b.kind is Kind.PARAGRAPH and not _ENDS_SENTENCE.search(b.text) \
+            and next((c for c in b.text if c.isalnum()), "a").isupper()
         # (a lede of 25 words or more that asks or trails off is the article starting)
         if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (
                 long_headline and not b.text.rstrip().endswith(("?", "\u2026", "..."))):

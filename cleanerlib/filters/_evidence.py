@@ -16,6 +16,7 @@ from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
+    "HOME_PAGES",
     "strip_decoration",
     "PhraseTable",
     "phrase_table",
@@ -275,7 +276,7 @@ def phrase_keys(section: str, names: tuple[str, ...], langs: tuple[str, ...] | N
 
 
 #: the home page's name, which starts a breadcrumb trail
-_TRAIL_ROOTS = frozenset(("home", "startseite", "accueil", "inicio", "portada"))
+HOME_PAGES = frozenset(("home", "startseite", "accueil", "inicio", "portada"))
 _EDGE_PUNCT = ".,:;!?\"'()[]“”‘’"
 
 
@@ -285,7 +286,7 @@ def glued_trail(line: str, title: str) -> bool:
     home page, passes through at most four capitalised section names, and its last words
     (four or more) all belong to the headline."""
     words = line.split()
-    if len(words) < 6 or words[0].casefold() not in _TRAIL_ROOTS or line.rstrip().endswith((".", "!", "?")):
+    if len(words) < 6 or words[0].casefold() not in HOME_PAGES or line.rstrip().endswith((".", "!", "?")):
         return False
     in_title = {w.casefold().strip(_EDGE_PUNCT) for w in title.split()}
     if words[0].casefold() in in_title:

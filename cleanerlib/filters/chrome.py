@@ -18,6 +18,7 @@ from .._model import Kind
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
+    HOME_PAGES,
     TopicProfile,
     cue_pattern,
     glued_trail,
@@ -121,7 +122,6 @@ def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(w.casefold() for w in merged_section("chrome", langs).get("menu_words", ()))
 
 
-_MAX_COUNTS = 4  # likes, comments, restacks, shares
 def _chain(seeds: set[int], members, kept: list[int], position: dict[int, int]) -> set[int]:
     """``seeds`` and every member a chain of kept neighbours links to one of them; each block
     is reached once, so the walk is linear in the page however long the chains."""
@@ -138,17 +138,18 @@ def _chain(seeds: set[int], members, kept: list[int], position: dict[int, int]) 
 
 # a like, clap or comment count on a line of its own
 _COUNTER = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d[km]|[km])?$")  # "412", "1.2k"; not a score ("8.5")
+_MAX_COUNTS = 4  # likes, comments, restacks, shares
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
 _LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
 # a markdown image, or a linked one ("[![Jane Doe's profile picture](avatar.png)](profile)")
 _MD_IMAGE = re.compile(r"^(?:\[)?!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^)\s]*\))?\s*$")
-_HOME_SLASH = re.compile(r"^(?:home|startseite|start|accueil|inicio|portada)\s*/", re.IGNORECASE)
+_HOME_SLASH = re.compile(rf"^(?:{'|'.join(sorted(HOME_PAGES | {'start'}))})\s*/", re.IGNORECASE)
 _TIGHT_SLASH = re.compile(r"\s*/\s*")
 # what no line of tags holds: sentence punctuation, brackets, separators
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
-_HOME = frozenset("home startseite start accueil inicio portada home page homepage news".split())
+_HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)])\s+")
@@ -174,10 +175,6 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
 
 
 _DIGIT = re.compile(r"\d")
-_COUNTED = frozenset("comments comment kommentare kommentar beiträge commentaires commentaire réagir comentarios "
-                     "comentario shares".split())
-_COMMON_NETWORK_WORDS = frozenset("x copy link share print mail email e-mail sms news drucken imprimer imprimir correo "
-                                  "teilen partager compartir kopieren copier copiar lien enlace".split())
 
 
 @cache
@@ -185,7 +182,7 @@ def _button_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozen
     """The words of network names, and of share and page buttons ("copy", "link", "merken")."""
     sec = merged_section("chrome", langs)
     # single-word names only, and not the ones that are words too ("X" in "4 x 100", "print")
-    networks = frozenset(n for n in sec.get("networks", ()) if " " not in n) - _COMMON_NETWORK_WORDS
+    networks = frozenset(n for n in sec.get("networks", ()) if " " not in n) - frozenset(sec.get("ambiguous_networks", ()))
     words = frozenset(w for n in (*sec.get("share_labels", ()), *sec.get("button_words", ()), *sec.get("networks", ()))
                       for w in n.split())
     return networks, words
@@ -329,7 +326,7 @@ class PageChrome(Filter):
             return "breadcrumb", False
         if n_words <= 20 and self._share_list(key):
             return "share_bar", False
-        if 4 <= n_words <= 16 and block.kind is not Kind.TABLE and self._button_row(doc.plain[i], doc.tokens[i]):
+        if 4 <= n_words <= 16 and block.kind is not Kind.TABLE and self._button_row(doc.plain[i], key, doc.tokens[i]):
             return "share_bar", False
         if 4 <= n_words <= 25 and self._menu_line(doc.plain[i], doc.tokens[i]):
             return "footer", False
@@ -395,7 +392,7 @@ class PageChrome(Filter):
         hits = sum(t in menu for t in content)
         return hits >= 5 and hits >= 0.7 * len(content)
 
-    def _button_row(self, text: str, tokens) -> bool:
+    def _button_row(self, text: str, key: str, tokens) -> bool:
         """A row of share and page buttons copied as one line: "Facebook X Flipboard Threads
         Email Copy Link 14 comments", "Partager · Réagir (31) · Ajouter à mes favoris". Every
         word is a network, a button's word or a count, two networks or four button words
@@ -405,7 +402,7 @@ class PageChrome(Filter):
         networks, words = _button_words(self._langs())
         if not all(t in words or t in networks or t.isdigit() for t in tokens):
             return False
-        if any(t.isdigit() for t in tokens) and not any(t in _COUNTED for t in tokens):
+        if any(t.isdigit() for t in tokens) and not has_trigger(key, "comment_words", self._langs()):
             return False  # a count stands beside comments or shares ("Le 4 x 100" is a relay)
         return len({t for t in tokens if t in networks}) >= 2 or len({t for t in tokens if t in words}) >= 4
 

@@ -8,6 +8,7 @@ removed, so an article sentence that talks about prices, carts or checkout is ne
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable
 
 from .._model import Kind
@@ -36,6 +37,11 @@ _SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_c
 _NEEDS_CONTEXT = frozenset(("sale_badge", "cart_total"))
 
 
+@cache
+def _scam_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(merged_section("ecommerce", langs).get("scam_words", ()))
+
+
 @register
 class Ecommerce(Filter):
     """Drop shop residue: cart messages and totals, buttons, badges, prices, shipping offers."""
@@ -52,7 +58,7 @@ class Ecommerce(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         langs = tuple(self.languages) if self.languages else None
         table = phrase_table("ecommerce", langs)
-        scams = frozenset(merged_section("ecommerce", langs).get("scam_words", ()))
+        scams = _scam_words(langs)
         coupons = cue_pattern(langs, "coupon_cues", "ecommerce")
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         found: dict[int, str] = {}
