@@ -230,19 +230,24 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
 
 def _reader_title(blocks: Sequence[Block], keys: Sequence[str], within: int = 40) -> int | None:
     """The headline a reader tool declared in its header ("Title: …" over "URL Source: …"),
-    where the page repeats it: the first later line that says the same."""
+    where the page repeats it: the first later line that says the same, above the article's
+    second long paragraph (a site's name comes back in its footer; one long paragraph may be
+    a consent notice worded as no phrase list knows)."""
     if len(blocks) < 3 or not blocks[0].text.startswith("Title:") or not READER_HEADER.match(blocks[1].text):
         return None
     wanted = block_key(blocks[0].text[len("Title:"):].strip())
     if len(wanted.split()) < 2:
         return None
-    for b in blocks[2:within]:  # above the article's first paragraph (a site's name comes back in its footer)
+    paragraphs = 0
+    for b in blocks[2:within]:
         if keys[b.index] == wanted:
             return b.index
         if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25 and not READER_HEADER.match(b.text) \
                 and phrase_table("chrome").match_prefix(keys[b.index]) is None \
                 and prose_residue(keys[b.index], len(b.text.split())) is None:
-            return None
+            paragraphs += 1
+            if paragraphs == 2:
+                return None
     return None
 
 

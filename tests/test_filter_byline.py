@@ -570,3 +570,33 @@ def block_of(result, text):
 @pytest.mark.parametrize("line", ["Quelle: kathpress", "Titelbild: Flickr, CC BY 2.0", "Foto: IBU/C. Manzoni; IBU archives"])
 def test_credit_lines_under_an_unambiguous_label_need_no_name_shape(line):
     assert_line_dropped(run(line), "photo_credit")
+
+
+@pytest.mark.parametrize("line,author", [
+    ("Authors: ['Nadia Okafor']", "Nadia Okafor"),
+    ("Authors: ['Henrik Lund', 'Tariq Bensaid']", "Henrik Lund, Tariq Bensaid"),
+])
+def test_the_authors_field_of_an_extractor_dump(line, author):
+    r = run(line)
+    assert_line_dropped(r, "byline")
+    assert r.metadata.byline == author
+
+
+@pytest.mark.parametrize("line", ["11. Juni 2025 · 5–6 Minuten", "Published June 9, 2025 | Comments (63)"])
+def test_a_date_with_a_reading_time_range_or_a_comment_count(line):
+    assert_line_dropped(run(line), "dateline")
+
+
+@pytest.mark.parametrize("line", ["5–6 Minuten", "10 minutes"])
+def test_minutes_alone_are_no_reading_time(line):
+    assert run(line).blocks[1].kept
+
+
+@pytest.mark.parametrize("caption", ["Une carte Nacre Banque. // Source : Nacre Banque",
+                                     "Le tableau de bord de la banque // Source : Numerosa"])
+def test_a_caption_with_its_source_after_a_double_slash(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+def test_a_figure_with_its_source_after_a_double_slash_stays():
+    assert run("Les chiffres sont clairs. // Source : INSEE, 12 % de hausse").blocks[1].kept

@@ -865,3 +865,79 @@ def test_a_line_with_no_word_tokens_after_the_article():
     r = run(HEADLINE, _ROUTER, _ROUTER_END, "\U0001f13d\U0001f134\U0001f146 \U0001f13f\U0001f13e\U0001f142\U0001f143 "
             "\U0001f142\U0001f13e\U0001f13e\U0001f13d", "Related Articles")
     assert r.blocks
+
+
+# -- an extractor's metadata dump ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["Movies: []", "Images: ['https://img.example/a.jpg', \"https://img.example/b.jpg\"]",
+                                  "Top Videos: ['https://video.example/clip.mp4']"])
+def test_list_fields_of_an_extractor_dump(line):
+    r = run(HEADLINE, line, BODY, BODY_END)
+    assert_dropped(r, line, "metadata_field")
+
+
+@pytest.mark.parametrize("line", [
+    "formats: ['mp4', 'webm']",  # a YAML sample's key is lower-case
+    "Authors: ['Nadia Okafor']",  # the byline filter reads the names
+    "Options: [fast, safe]",  # no strings: not a list's repr
+    "Prices: ['$5' is what they charged] and more",
+])
+def test_lines_that_only_look_like_dump_fields_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line", [
+    "Techwire and its partners use cookies to measure our audience and show advertising. You can accept or "
+    "refuse them at any time.",
+    "Avec ses partenaires, Numerosa dépose des cookies pour mesurer son audience, afficher de la publicité et vous "
+    "proposer des contenus adaptés. Vous pouvez accepter, refuser ou paramétrer vos choix.",
+    "Heise und seine Partner verwenden Cookies für Werbung und Reichweitenmessung. Sie können dies jederzeit "
+    "akzeptieren oder ablehnen.",
+    "El Correo y sus socios utilizan cookies para medir la audiencia. Puedes aceptar o rechazar su uso.",
+])
+def test_consent_notices_in_the_third_person(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "cookie_notice")
+
+
+def test_a_report_on_a_consent_notice_stays():
+    line = ("Meta and its partners use cookies to target advertising, and you can change that in the settings, "
+            "the regulator noted in its report on Tuesday.")
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_the_button_of_a_newsletter_prompt_that_names_the_site():
+    r = run(HEADLINE, BODY, BODY_END, "Get the best of Gizmotic in your inbox every weekday morning.",
+            "Sign up for Gizmotic Today")
+    assert_dropped(r, "Sign up for Gizmotic Today", "newsletter", ref="Get the best of Gizmotic in your inbox every "
+                                                                      "weekday morning.")
+
+
+def test_a_subheading_on_the_topic_under_a_newsletter_prompt_stays():
+    r = run("Email scams hit German savers", "Email scams have hit savers at three German banks this week, the police "
+            "said, with fake messages that ask customers to confirm their email login details.",
+            "Get the best of Gizmotic in your inbox every weekday morning.", "Email scams on the rise",
+            "The number of reported email scams rose by a third last year, the police said, and most of them asked "
+            "for the email login of a bank account.")
+    assert_kept(r, "Email scams on the rise")
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("About Us Editorial Standards Privacy Terms Advertise With Us Your Privacy Choices", "footer"),
+    ("Dir gefällt der Beitrag? Teile ihn gern mit Freunden und Bekannten.", "share_bar"),
+    ("Kaspis Blog bei Google News abonnieren", "social_follow"),
+    ("Kaspis Wochenpost: Jeden Sonntag die wichtigsten Beiträge der Woche per Mail", "newsletter"),
+    ("Deine E-Mail-Adresse wird nicht angezeigt. Kommentare werden vor der Freischaltung kurz geprüft.", "comment_form"),
+    ("**Note:** Techwire is an affiliate partner with some of these vendors. When you click a link and make a "
+     "purchase, we may receive a small payment.", "ad_label"),
+    ("Tag: [Self Service Repair](https://example.com/guide/self-service-repair/)", "tag_list"),
+    ("Related Forum: [Phones](https://forums.example.com/phones/)", "tag_list"),
+    ("## Top Rated Comments", "comment_form"),
+])
+def test_more_chrome_worded_by_sites(line, reason):
+    assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
+
+
+def test_a_bio_that_says_the_author_blogs_here():
+    bio = "Gelernter Fachinformatiker aus dem Münsterland, bloggt hier seit 2009 über alles mit Akku und Stecker."
+    r = run(HEADLINE, BODY, BODY_END, "Über den Autor: Kaspar Lindner", bio)
+    assert_dropped(r, bio, "author_bio", ref="Über den Autor: Kaspar Lindner")

@@ -365,3 +365,39 @@ def test_a_model_name_over_its_price_button_but_not_a_heading():
     assert_dropped(r, "Kitchen scale Pesol K2", "shop_widget", ref="Buy for $29 at Best Buy")
     r = run(HEADLINE, BODY, "Where to buy it", "Buy for $29 at Best Buy", BODY_END)
     assert_kept(r, "Where to buy it")
+
+
+@pytest.mark.parametrize("line", [
+    "Stand: 11. Juni 2025 um 09:12 Uhr · Preis kann sich inzwischen geändert haben · Affiliate-Link",
+    "Stand: 24.04.2025 um 17:32 Uhr / Partnerlinks / Produktbilder über die Amazon Product Advertising API",
+    "Preis inkl. MwSt., zzgl. Versand. Letzte Aktualisierung am 29.04.2025 um 08:40 Uhr.",
+    "Last updated on 2025-06-11 / Affiliate links / Images from Amazon Product Advertising API",
+])
+def test_the_small_print_of_a_price_widget(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "shop_widget")
+
+
+def test_a_sentence_that_opens_with_stand_and_names_a_price_stays():
+    line = "Stand: 2025 hat die Regierung den Preis für Strom gesenkt, sagte der Minister."
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_a_long_product_title_over_its_prices_and_button():
+    title = "Rovana S8 Max Saugroboter mit Wischfunktion, 8.000 Pa Saugkraft, Lidar-Navigation, Absaugstation"
+    r = run(HEADLINE, BODY, title, "UVP: 699,00 € – Jetzt 549,00 €", "Bei Amazon ansehen", BODY_END)
+    assert_dropped(r, "UVP: 699,00 € – Jetzt 549,00 €", "price_only")
+    assert_dropped(r, title, "shop_widget", ref="UVP: 699,00 € – Jetzt 549,00 €")
+
+
+def test_an_apps_info_box_over_its_store_button():
+    lines = ["Glyphboard", "Developer: Nordwisp Labs", "Price model: Free, Pro from $1.99/month", "Get it on Play Store"]
+    r = run(HEADLINE, BODY, *lines, BODY_END)
+    assert_dropped(r, "Get it on Play Store", "shop_button")
+    for line in lines[:3]:
+        assert_dropped(r, line, "shop_widget", ref="Get it on Play Store")
+
+
+def test_a_single_label_over_a_store_button_is_no_info_box():
+    r = run(HEADLINE, BODY, "The new widget", "Price: free for everyone", "Get it on Play Store", BODY_END)
+    assert_kept(r, "The new widget")
+    assert_kept(r, "Price: free for everyone")

@@ -556,3 +556,31 @@ def test_trending_on_a_network_titles_a_section_of_the_article():
     r = run(HEADLINE, BODY1, "Trending on TikTok", "- Flip phones as a status symbol",
             "- Silent walking with no headphones", BODY2)
     assert_kept(r, "Trending on TikTok")
+
+
+def test_a_spanish_more_in_header_that_names_the_site_opens_a_zone():
+    r = run(HEADLINE, BODY1, BODY2, "## Más en El Circuito",
+            "[MóvilesEl truco para que la batería dure más años](https://example.es/moviles/truco-bateria)",
+            "[HardwareLos mejores cargadores que hemos probado](https://example.es/hardware/cargadores)")
+    assert_dropped(r, "## Más en El Circuito", "teaser_header")
+
+
+def test_a_header_that_names_the_pages_own_site_opens_a_zone():
+    lines = [HEADLINE, BODY1, BODY2, "Trending on XRD", "I moved my family to a self-hosted password manager",
+             "Five Android apps I uninstalled this year and what replaced them"]
+    r = clean("\n".join(lines), input_type="text", filters=[CrossPromo()], url="https://www.xrd-developers.com/a/")
+    assert_dropped(r, "Trending on XRD", "teaser_header")
+    # on another site the same words title a section of the article
+    r = clean("\n".join(lines), input_type="text", filters=[CrossPromo()], url="https://example.com/a/")
+    assert_kept(r, "Trending on XRD")
+
+
+def test_a_hard_wrapped_line_that_starts_like_a_header_prefix_stays():
+    r = run(HEADLINE, BODY1, "der tiefe Schmerz des Bedauerns, wenn wir erkennen, dass wir so viel",
+            "mehr aus unserem Leben hätten machen können.", "In der Natur wächst", BODY2)
+    assert_kept(r, "mehr aus unserem Leben hätten machen können.")
+
+
+def test_a_deals_label_over_a_linked_headline():
+    line = "**Deals:** [Wireless Earbuds Drop to $169 on Amazon](https://example.com/deals/earbuds-169/)"
+    assert_dropped(run(line, HEADLINE, BODY1, BODY2), line, "inline_teaser")

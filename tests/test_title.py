@@ -322,3 +322,12 @@ def test_the_page_title_does_not_pick_a_sidebar_heading():
     blocks = segment_html(parse_html(page))
     i = html_title_index(blocks, "Build times: the numbers")
     assert blocks[i].text == "How we cut our build times in half"
+
+
+def test_a_reader_title_reaches_past_a_consent_notice_no_phrase_list_knows():
+    headline = "Card payments fail for six hours at an online bank"
+    lines = ["Title: " + headline, "URL Source: https://example.com/bank", "Published Time: 2026-06-08",
+             "Together with its partners, this publisher stores identifiers on your device to measure the "
+             "audience, show advertising and offer content that suits you; you may change these choices later.",
+             "[Finance](https://example.com/finance)", headline, BODY]
+    assert _text_title(lines) == headline

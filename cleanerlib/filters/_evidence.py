@@ -12,10 +12,16 @@ from functools import cache
 from typing import Iterable, Mapping, Sequence
 
 from .._model import Block, Kind
+from .._site import site_of
 from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
+    "own_site_names",
+    "names_own_site",
+    "squash",
+    "DUMP_FIELD",
+    "dump_field_text",
     "HOME_PAGES",
     "strip_decoration",
     "PhraseTable",
@@ -273,6 +279,46 @@ def phrase_keys(section: str, names: tuple[str, ...], langs: tuple[str, ...] | N
     page uses."""
     sec = merged_section(section, langs)
     return frozenset(strip_decoration(normalize(p)) for name in names for p in sec.get(name, ()))
+
+
+# a list-valued field of an extractor's metadata dump ("Movies: []", "Images: ['a.jpg']"): Python's
+# repr of a list of strings after a short capitalised label, which no sentence of an article is
+# written as (a YAML sample's "formats: ['mp4', 'webm']" keeps its lower-case key)
+_QUOTED = re.compile(r"(['\"])(.*?)\1")
+DUMP_FIELD = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w ]{0,24}):\s*\[\s*(?:(['\"]).*?\2(?:\s*,\s*(['\"]).*?\3)*)?\s*\]$")
+
+
+def dump_field_text(text: str) -> str:
+    """A dump's list field as a line would write it ("Authors: ['Jane Doe']" -> "Authors: Jane Doe")."""
+    m = DUMP_FIELD.match(text)
+    if m is None:
+        return text
+    items = [item for _, item in _QUOTED.findall(text[m.end(1):])]
+    return f"{m[1]}: {', '.join(items)}"
+
+
+def squash(name: str) -> str:
+    """A name as letters and digits only, case-blind ("XRD Developers" -> "xrddevelopers")."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def own_site_names(doc) -> frozenset[str]:
+    """The page's own site, squashed: its domain's first label and its declared name."""
+    found = set()
+    domain = site_of(doc.url)
+    if domain:
+        found.add(squash(domain.split(".", 1)[0]))
+    if doc.metadata.site_name:
+        found.add(squash(doc.metadata.site_name))
+    found.discard("")
+    return frozenset(found)
+
+
+def names_own_site(doc, name: str) -> bool:
+    """Does ``name`` name the page's own site: its name, or the start of its domain of three
+    letters or more ("XRD" on xrd-developers.com)? "TikTok" on another site does not."""
+    wanted = squash(name)
+    return len(wanted) >= 3 and any(site == wanted or site.startswith(wanted) for site in own_site_names(doc))
 
 
 #: the home page's name, which starts a breadcrumb trail

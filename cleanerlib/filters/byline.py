@@ -16,8 +16,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import token_hint
-from .._site import site_of
+from ._evidence import dump_field_text, own_site_names, squash, token_hint
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -47,6 +46,8 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     weekdays = alts("weekdays")
     relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
     read_time = "|".join(sec.get("read_time", ())) or "(?!x)x"
+    # "5–6 Minuten" is a reading time only after a date ("11. Juni 2025 · 5–6 Minuten")
+    after_date = "|".join((*sec.get("read_time", ()), *sec.get("read_time_after_date", ()))) or "(?!x)x"
     name = rf"{_NAME_WORD}(?:\s+(?:(?:{connectors})\s+)?{_NAME_WORD}){{0,4}}"
     date = (
         rf"(?:(?:{weekdays})\.?,?\s+)?(?:"
@@ -75,7 +76,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     flags = re.IGNORECASE
     return (
         re.compile(rf"^(?:{byline})$"),
-        re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{read_time}))?$", flags),
+        re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{after_date}))?$", flags),
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
         re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
@@ -147,10 +148,11 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """Credits without a photo word, tried only when the line's end has their shape: a
     "Source:" line glued on without punctuation ("… as shown in the dashboard Source:
     BreachBeacon"; capitalised, straight after a word, as "(Source: IDC)" after a sentence
-    cites a source), or "Name / Site" after a sentence ("… Theo Brannigan / DigitalVerve")."""
+    cites a source) or after a double slash, or "Name / Site" after a sentence ("… Theo Brannigan / DigitalVerve")."""
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
-    glued = rf"(?<=[^\W\d_])\s+(?P<glued>(?:{sources}):\s*[^.!?()]{{1,40}})"
+    # (or set off by a double slash, with French spacing: "Une carte Nacre. // Source : Nacre")
+    glued = rf"(?:(?<=[^\W\d_])\s+|\s+//\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
     person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>{_PERSON_SITE})"
     return re.compile(rf"(?:{glued}|{person})\s*$")
 
@@ -173,7 +175,7 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 # a figure with its unit: what a chart's or a fact box's line states
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
-_GLUED_HINT = re.compile(r"[^\W\d_]\s+[A-Z][^\W\d_]+:")  # "… dashboard Source: X"
+_GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|//\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… // Source : X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
@@ -221,28 +223,17 @@ def _is_credit_name(credit: str) -> bool:
 def _credit_sites(doc: Document, langs: tuple[str, ...] | None) -> frozenset[str]:
     """Who a "Name / Site" credit may end in: the page's own site (by its domain or declared
     name) or a picture agency, written as letters and digits only."""
-    found = set(_agencies(langs))
-    domain = site_of(doc.url)
-    if domain:
-        found.add(_squash(domain.split(".", 1)[0]))
-    if doc.metadata.site_name:
-        found.add(_squash(doc.metadata.site_name))
-    found.discard("")
-    return frozenset(found)
+    return own_site_names(doc) | _agencies(langs)
 
 
 @cache
 def _agencies(langs: tuple[str, ...] | None) -> frozenset[str]:
-    return frozenset(_squash(a) for a in merged_section("byline", langs).get("picture_agencies", ()))
-
-
-def _squash(name: str) -> str:
-    return "".join(c for c in name.casefold() if c.isalnum())
+    return frozenset(squash(a) for a in merged_section("byline", langs).get("picture_agencies", ()))
 
 
 def _credits_site(credit: str, sites: frozenset[str]) -> bool:
     """Does "Theo Brannigan / DigitalVerve" end in the site's or an agency's name?"""
-    after = _squash(credit.rsplit("/", 1)[-1])
+    after = squash(credit.rsplit("/", 1)[-1])
     return after in sites or after.removesuffix("com") in sites
 
 
@@ -352,6 +343,8 @@ class Byline(Filter):
                     out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {doc.plain[b.index][:80]!r}."))
                 continue
             text = " ".join(doc.plain[b.index].split())
+            if text[-1:] == "]":  # "Authors: ['Jane Doe']" in an extractor's dump
+                text = dump_field_text(text)
             # dates, times and counts need digits, except a few relative words ("yesterday");
             # the long date patterns only run on lines with a year, a time or a count
             digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
@@ -497,7 +490,7 @@ class Byline(Filter):
                 return False  # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact
         if m is None or len(text[:m.start()].split()) < 2:
             return False
-        credit = text[m.start():].strip(" ()")
+        credit = text[m.start():].strip(" ()/")
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
         return _is_credit_name(credit)
 

@@ -18,6 +18,7 @@ from .._model import Kind
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
+    DUMP_FIELD,
     HOME_PAGES,
     TopicProfile,
     cue_pattern,
@@ -58,6 +59,7 @@ _DETAILS = {
     "media_embed": "an image written as markdown markup (![alt](address)), not text",
     "table_of_contents": "a table of contents: links to the article's own section headings",
     "counter": "a bare count beside share, like or comment buttons",
+    "metadata_field": "a field an extractor printed with the text (\"Movies: []\"), not text",
 }
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
@@ -114,7 +116,7 @@ _BARE_WORD = re.compile(r"^\w+(?:[.,]\w+)?:?$")
 # words that join the last item of a sentence's enumeration, which a list of tags has not
 _LIST_JOINS = re.compile(r"\s(?:and|und|et|y|or|oder|ou|o)\s", re.IGNORECASE)
 # the small words between a menu's link names ("Terms of Use", "Über uns")
-_MENU_CONNECTORS = frozenset("of to and & our us the de la y et und uns".split())
+_MENU_CONNECTORS = frozenset("of to and & our us your with for the de la y et und uns".split())
 
 
 @cache
@@ -330,6 +332,9 @@ class PageChrome(Filter):
             return "share_bar", False
         if 4 <= n_words <= 25 and self._menu_line(doc.plain[i], doc.tokens[i]):
             return "footer", False
+        if key[-1:] == "]" and (field := DUMP_FIELD.match(doc.plain[i].strip())) is not None \
+                and field[1].casefold() not in phrase_keys("byline", ("name_prefixes",), self._langs()):
+            return "metadata_field", False  # the byline filter reads the authors' names from theirs
         category = prose_residue(key, n_words, self._langs())
         if category is not None:
             return category, False
@@ -638,6 +643,13 @@ class PageChrome(Filter):
                     box = [j]
                 out.extend(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i) for j in box)
                 decided.update(box)
+            elif category == "newsletter" and doc.n_words[j] <= 6 and doc.plain[j].rstrip()[-1:] not in ".?!" \
+                    and cue_pattern(self._langs(), "newsletter_words").match(key) \
+                    and (topics.overlap(j) or 0.0) <= 0.34:
+                # its button, which names the site and not the newsletter: "Sign up for Gizmotic
+                # Today" (a subheading on the article's topic, "Email scams on the rise", stays)
+                out.append(Drop(j, "newsletter", "The button of a newsletter prompt.", ref=i))
+                decided.add(j)
             elif category == "tag_list" and _bare_label(doc.plain[i]):
                 items = self._tag_items(doc, kept, k, decided, last_long)
                 out.extend(Drop(j, "tag_list", "A tag under a tag-list label.", ref=i) for j in items)

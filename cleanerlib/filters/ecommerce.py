@@ -30,6 +30,7 @@ _DETAILS = {
 }
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
+_DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"[$€£]\s*\d|\d\s*(?:€|eur\b|euro\b)", re.IGNORECASE)
 _SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
                 "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito"))
@@ -42,6 +43,16 @@ def _scam_words(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(merged_section("ecommerce", langs).get("scam_words", ()))
 
 
+@cache
+def _app_labels(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(merged_section("ecommerce", langs).get("app_info_labels", ()))
+
+
+# an app store's name in a button ("Get it on Play Store", "Im App Store laden")
+_STORES = ("play store", "google play", "app store", "microsoft store", "f-droid")
+_LABELLED = re.compile(r"^([^:]{2,25}):\s*\S")
+
+
 @register
 class Ecommerce(Filter):
     """Drop shop residue: cart messages and totals, buttons, badges, prices, shipping offers."""
@@ -49,10 +60,11 @@ class Ecommerce(Filter):
     name = "ecommerce"
     reasons = {k: f"{v} (whole block)" for k, v in _DETAILS.items()}
 
-    def __init__(self, *, max_words: int = 14, coupon_max_words: int = 22,
+    def __init__(self, *, max_words: int = 14, coupon_max_words: int = 22, note_max_words: int = 30,
                  languages: tuple[str, ...] | None = None) -> None:
         self.max_words = max_words
         self.coupon_max_words = coupon_max_words
+        self.note_max_words = note_max_words
         self.languages = languages
 
     def decide(self, doc: Document) -> Iterable[Drop]:
@@ -60,10 +72,16 @@ class Ecommerce(Filter):
         table = phrase_table("ecommerce", langs)
         scams = _scam_words(langs)
         coupons = cue_pattern(langs, "coupon_cues", "ecommerce")
+        notes = cue_pattern(langs, "price_notes", "ecommerce")
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         found: dict[int, str] = {}
         for i in kept:
             b = doc.blocks[i]
+            # a price widget's small print ("Stand: 11. Juni 2025 · Preis kann sich geändert haben ·
+            # Affiliate-Link", "… images from the Amazon Product Advertising API"), longer than its buttons
+            if doc.n_words[i] <= self.note_max_words and _DIGIT.search(doc.keys[i]) and notes.search(doc.keys[i]):
+                found[i] = "shop_widget"
+                continue
             if doc.n_words[i] > self.max_words:
                 if doc.n_words[i] <= self.coupon_max_words and self._coupon(b.text, doc.keys[i], doc.tokens[i], coupons, scams):
                     found[i] = "coupon"
@@ -96,16 +114,47 @@ class Ecommerce(Filter):
             if i in dropped:
                 continue
             b = doc.blocks[i]
-            if doc.n_words[i] > 10 or b.text.rstrip().endswith((".", "!", "?")):
+            # (a shop's product title can run long: "Rovana S8 Max Saugroboter mit Wischfunktion,
+            # 8.000 Pa Saugkraft, Lidar-Navigation, Absaugstation" over its price and button)
+            if doc.n_words[i] > 18 or b.text.rstrip().endswith((".", "!", "?")):
                 continue
             after = kept[k + 1]
-            between = k > 0 and kept[k - 1] in dropped and after in dropped
             card = dropped.get(after) == "price_only" and k + 2 < len(kept) and kept[k + 2] in dropped
+            if doc.n_words[i] > 10 and not card:
+                continue
+            between = k > 0 and kept[k - 1] in dropped and after in dropped
             # "Báscula Pesol K2" over "Ver oferta por 27,90 € en Amazon": a model over its price button
             button = dropped.get(after) == "shop_button" and _AMOUNT.search(doc.blocks[after].text) is not None \
                 and any(c.isdigit() for c in b.text)
             if between or card or button:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
+        out.extend(self._app_boxes(doc, kept, {d.index for d in out}, _app_labels(langs)))
+        return out
+
+    @staticmethod
+    def _app_boxes(doc: Document, kept: list[int], dropped: set[int], labels: frozenset[str]) -> list[Drop]:
+        """An app's info box over its store button: "Glyphboard" / "Developer: Nordwisp Labs" /
+        "Price: Free" / "Get it on Play Store". Two labelled lines at least, each a label the
+        box is made of, and the app's name above them."""
+        out = []
+        for k, i in enumerate(kept):
+            if i not in dropped or not any(store in doc.keys[i] for store in _STORES):
+                continue
+            box, j = [], k - 1
+            while j >= 0 and kept[j] not in dropped and kept[j] != doc.title_index and doc.n_words[kept[j]] <= 8:
+                m = _LABELLED.match(doc.plain[kept[j]])
+                if m is None or m[1].strip(" *_").casefold() not in labels:
+                    break
+                box.append(kept[j])
+                j -= 1
+            if len(box) < 2:
+                continue
+            top = kept[j] if j >= 0 else None
+            if top is not None and top not in dropped and top != doc.title_index and doc.n_words[top] <= 4 \
+                    and not doc.plain[top].rstrip().endswith((".", "!", "?", ":")):
+                box.append(top)
+            out.extend(Drop(x, "shop_widget", f"A line of an app's info box: {doc.blocks[x].text!r}.", ref=i)
+                       for x in reversed(box))
         return out
 
     @staticmethod

@@ -23,6 +23,7 @@ from .._model import Block, Kind
 from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
+    names_own_site,
     LetterGated,
     TopicProfile,
     ends_with_ellipsis,
@@ -44,6 +45,17 @@ _LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1",
 _ARROWS = rf"(?:\s*[{''.join(_LINK_ARROWS)}]+\s*|\s*\.{{3}}\s*|\s*\u2026\s*)"
 _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
+def _names_something(plain: str, rest: str) -> bool:
+    """Whether the last words of ``plain`` (``rest``, as the block's key writes them) open with a
+    capital or a digit, as a site's or section's name does."""
+    n = len(rest.split())
+    words = plain.split()
+    if not n or len(words) < n:
+        return False
+    first = words[-n].lstrip("\"'“‘«„*_[(")
+    return first[:1].isupper() or first[:1].isdigit()
+
+
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
                    "yarpp-related", "yarpp", "crp_related", "rp4wp-related-posts", "read-next", "more-stories",
@@ -58,7 +70,14 @@ def _tables(langs: tuple[str, ...] | None):
     # "Most read this week", "Lo más leído hoy": a header with a time qualifier is one too
     qualifiers = [normalize(q) for q in sec.get("header_qualifiers", ())]
     headers = frozenset(headers | {f"{h} {q}" for h in headers for q in qualifiers})
-    prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())}, key=len, reverse=True)
+    # after some prefixes only a capitalised name makes a header: "Más en El Circuito", not
+    # "Más en detalle"
+    named_prefixes = tuple(normalize(p) + " " for p in sec.get("named_header_prefixes", ()))
+    # "Trending on XRD": a header only when it names the page's own site ("Trending on TikTok"
+    # titles a section of a culture piece)
+    site_prefixes = tuple(sorted({normalize(p) + " " for p in sec.get("site_header_prefixes", ())}, key=len, reverse=True))
+    prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())} | set(named_prefixes),
+                      key=len, reverse=True)
     header_prefixes = re.compile("^(?:" + ("|".join(re.escape(p) for p in prefixes) or "(?!x)x") + ")(.*)$")
     read_more = phrase_keys("teasers", ("read_more",), langs)
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
@@ -92,7 +111,7 @@ def _tables(langs: tuple[str, ...] | None):
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
     return (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-            sentence_starts, linked_tail)
+            sentence_starts, linked_tail, named_prefixes, site_prefixes)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
@@ -190,7 +209,7 @@ class CrossPromo(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
         (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-         sentence_starts, linked_tail) = tables
+         sentence_starts, linked_tail, named_prefixes, site_prefixes) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -214,9 +233,15 @@ class CrossPromo(Filter):
                 return False
             if key in headers:
                 return True
-            # "More from TechWire": the prefix names a site or section, not a sentence
+            if key.startswith(site_prefixes):
+                prefix = next(p for p in site_prefixes if key.startswith(p))
+                if names_own_site(doc, key[len(prefix):]):
+                    return True
+            # "More from TechWire": the prefix names a site or section, not a sentence (a
+            # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
             m = header_prefixes.match(key)
-            return m is not None and _SITE_NAME.match(m.group(1)) is not None
+            return m is not None and _SITE_NAME.match(m.group(1)) is not None and doc.plain[i][-1:] != "." and (
+                not key.startswith(named_prefixes) or _names_something(doc.plain[i], m.group(1)))
 
         pos = {i: k for k, i in enumerate(kept)}
 
