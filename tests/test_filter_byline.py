@@ -600,3 +600,15 @@ def test_a_caption_with_its_source_after_a_double_slash(caption):
 
 def test_a_figure_with_its_source_after_a_double_slash_stays():
     assert run("Les chiffres sont clairs. // Source : INSEE, 12 % de hausse").blocks[1].kept
+
+
+def test_a_caption_with_its_source_after_a_bar():
+    assert_line_dropped(run("L'Orvéa 5 dans son coloris Sauge | Source : Orvéa"), "photo_caption")
+    assert run("Revenue by quarter | Source: IDC, 12% growth").blocks[1].kept
+
+
+def test_a_name_with_its_handle_glued_on_beside_the_date():
+    r = clean("\n".join([HEADLINE, "Ravi Chandran@ravichandran_vb", "April 23, 2025 6:00 AM", BODY]),
+              input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks[1:3]] == ["byline", "dateline"]
+    assert r.metadata.byline == "Ravi Chandran"

@@ -941,3 +941,8 @@ def test_a_bio_that_says_the_author_blogs_here():
     bio = "Gelernter Fachinformatiker aus dem Münsterland, bloggt hier seit 2009 über alles mit Akku und Stecker."
     r = run(HEADLINE, BODY, BODY_END, "Über den Autor: Kaspar Lindner", bio)
     assert_dropped(r, bio, "author_bio", ref="Über den Autor: Kaspar Lindner")
+
+
+def test_a_row_of_share_buttons_with_post_and_submit():
+    assert_dropped(run(HEADLINE, BODY, "Share Post Tweet Submit Email", BODY_END), "Share Post Tweet Submit Email",
+                   "share_bar")

@@ -584,3 +584,40 @@ def test_a_hard_wrapped_line_that_starts_like_a_header_prefix_stays():
 def test_a_deals_label_over_a_linked_headline():
     line = "**Deals:** [Wireless Earbuds Drop to $169 on Amazon](https://example.com/deals/earbuds-169/)"
     assert_dropped(run(line, HEADLINE, BODY1, BODY2), line, "inline_teaser")
+
+
+def test_linked_headlines_in_markdown_under_a_header_are_cards():
+    cards = ["[Smart rings are having a moment, but none is worth a subscription](https://example.com/a)",
+             "### [The ring review: the best sleep tracker so far](https://example.com/b)"]
+    r = run(HEADLINE, BODY1, BODY2, "More from Techsonar you might like", *cards, BODY3)
+    for card in cards:
+        assert_dropped(r, card, "teaser_card", ref="More from Techsonar you might like")
+
+
+@pytest.mark.parametrize("line,kept", [
+    ('Related Story Oberon Z10 "Helix" Desktop CPUs Allegedly Spotted In Shipping Manifest With 24 Cores', False),
+    ("Check Out The New Interface Today", True),  # an imperative subheading, not a label
+])
+def test_a_title_case_label_without_a_colon(line, kept):
+    r = run(HEADLINE, BODY1, line, BODY2)
+    if kept:
+        assert_kept(r, line)
+    else:
+        assert_dropped(r, line, "inline_teaser")
+
+
+def test_an_unlinked_html_subheading_that_opens_like_a_teaser_stays():
+    page = ("<html><body><h1>" + HEADLINE + "</h1><p>" + BODY1 + "</p><h2>Mehr zum Thema: Wie andere Hersteller "
+            "mit Burn-in umgehen</h2><p>" + BODY2 + "</p><p>Mehr zum Thema: <a href='/x'>Wie andere Hersteller "
+            "mit Burn-in umgehen</a></p><p>" + BODY3 + "</p></body></html>")
+    r = clean(page, input_type="html", filters=[CrossPromo()])
+    heading, linked = [b for b in r.blocks if b.text.startswith("Mehr zum Thema")]
+    assert heading.kept and not linked.kept and linked.reason == "inline_teaser"
+
+
+def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
+    page = ("<html><body><h1>" + HEADLINE + "</h1><p>" + BODY1 + "</p><p>En Kataxa | <a href='/x'>Los centros de "
+            "datos ya consumen más electricidad que algunas ciudades. Y acaban de empezar</a></p><p>" + BODY2
+            + "</p></body></html>")
+    r = clean(page, input_type="html", filters=[CrossPromo()])
+    assert [b.reason for b in r.blocks if b.text.startswith("En Kataxa")] == ["inline_teaser"]

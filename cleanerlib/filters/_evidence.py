@@ -316,9 +316,11 @@ def own_site_names(doc) -> frozenset[str]:
 
 def names_own_site(doc, name: str) -> bool:
     """Does ``name`` name the page's own site: its name, or the start of its domain of three
-    letters or more ("XRD" on xrd-developers.com)? "TikTok" on another site does not."""
+    letters or more ("XRD" on xrd-developers.com), or the domain itself ("Bitlehm.de")?
+    "TikTok" on another site does not."""
     wanted = squash(name)
-    return len(wanted) >= 3 and any(site == wanted or site.startswith(wanted) for site in own_site_names(doc))
+    return len(wanted) >= 3 and any(site.startswith(wanted) or wanted.startswith(site) and len(wanted) - len(site) <= 4
+                                    for site in own_site_names(doc))
 
 
 #: the home page's name, which starts a breadcrumb trail

@@ -151,8 +151,8 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     cites a source) or after a double slash, or "Name / Site" after a sentence ("… Theo Brannigan / DigitalVerve")."""
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
-    # (or set off by a double slash, with French spacing: "Une carte Nacre. // Source : Nacre")
-    glued = rf"(?:(?<=[^\W\d_])\s+|\s+//\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
+    # (or set off by a double slash or a bar, with French spacing: "Une carte Nacre. // Source : Nacre")
+    glued = rf"(?:(?<=[^\W\d_])\s+|\s+(?://|\|)\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
     person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>{_PERSON_SITE})"
     return re.compile(rf"(?:{glued}|{person})\s*$")
 
@@ -175,7 +175,8 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 # a figure with its unit: what a chart's or a fact box's line states
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
-_GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|//\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… // Source : X"
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])\s*@[A-Za-z0-9_.]{2,30}$")
+_GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|(?://|\|)\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… | Source : X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
@@ -577,6 +578,8 @@ class Byline(Filter):
                     continue
             name, _, role = text.partition(",")
             role = role.strip()
+            # "Ravi Chandran@ravichandran_vb": the name with its handle glued on
+            name = _GLUED_HANDLE.sub("", name) if not role else name
             if not _NAME_ONLY.match(name) or len(role.split()) > 4 or _name_like_heading(name):
                 continue
             # "Jane Doe, Hardware Editor", not "Open Settings, then tap:" or "Good Morning, everyone!"

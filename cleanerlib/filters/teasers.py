@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .._model import Block, Kind
 from .._normalize import normalize
@@ -44,6 +44,8 @@ _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", 
 _LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
 _ARROWS = rf"(?:\s*[{''.join(_LINK_ARROWS)}]+\s*|\s*\.{{3}}\s*|\s*\u2026\s*)"
 _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+$")
+# a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
+_LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 def _names_something(plain: str, rest: str) -> bool:
     """Whether the last words of ``plain`` (``rest``, as the block's key writes them) open with a
@@ -63,8 +65,27 @@ _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "relate
                    "popular-posts", "most-read", "further-reading", "recommended-posts", "recommended-articles"))
 
 
+class _Tables(NamedTuple):
+    """The phrase data of the languages asked for, compiled once per language set."""
+
+    headers: frozenset[str]
+    header_prefixes: re.Pattern[str]
+    read_more: frozenset[str]
+    glued_head: LetterGated
+    glued_tail: re.Pattern[str]
+    inline_re: LetterGated
+    inline_caps: LetterGated
+    tail_words: frozenset[str]
+    site_re: LetterGated
+    sentence_starts: frozenset[str]
+    linked_tail: re.Pattern[str]
+    named_prefixes: tuple[str, ...]
+    site_prefixes: tuple[str, ...]
+    title_labels: frozenset[str]
+
+
 @cache
-def _tables(langs: tuple[str, ...] | None):
+def _tables(langs: tuple[str, ...] | None) -> _Tables:
     sec = merged_section("teasers", langs)
     headers = phrase_keys("teasers", ("headers",), langs)
     # "Most read this week", "Lo más leído hoy": a header with a time qualifier is one too
@@ -110,8 +131,9 @@ def _tables(langs: tuple[str, ...] | None):
     # words a paragraph glued to a capitalised last word of a headline opens with; no
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
-    return (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-            sentence_starts, linked_tail, named_prefixes, site_prefixes)
+    title_labels = frozenset(sec.get("title_case_labels", ()))
+    return _Tables(headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words,
+                   site_re, sentence_starts, linked_tail, named_prefixes, site_prefixes, title_labels)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
@@ -209,7 +231,7 @@ class CrossPromo(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
         (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-         sentence_starts, linked_tail, named_prefixes, site_prefixes) = tables
+         sentence_starts, linked_tail, named_prefixes, site_prefixes, title_labels) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -312,12 +334,19 @@ class CrossPromo(Filter):
             if i in out or i in tail_blocks:
                 continue
             text = doc.blocks[i].text
-            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
+            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re, title_labels)
+            hints = doc.blocks[i].hints
+            if prefix is not None and hints is not None and hints.level and not hints.link_chars:
+                prefix = None  # "<h2>Mehr zum Thema: Wie andere Hersteller …</h2>" links nowhere: a subheading
             if prefix is not None:
                 # a glued seam first: a short paragraph run into the teaser's headline
                 # ("…all dayHere's how the pricing breaks down:") reads as one headline too
                 end = _glued_headline_end(text, prefix.end(), sentence_starts)
-                if end is None and _is_teaser_headline(text[prefix.end():].strip()):
+                rest = text[prefix.end():].strip()
+                # a linked headline may run to two sentences ("… que algunas ciudades. Y acaban de empezar")
+                linked = hints is not None and rest[:1].isupper() and word_count(rest) <= 30 \
+                    and hints.link_chars >= 0.8 * len(rest)
+                if end is None and (linked or _is_teaser_headline(rest)):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
                 if end is not None:
@@ -445,8 +474,8 @@ class CrossPromo(Filter):
         closes_card = nxt is not None and (is_read_more(nxt) or bool(glued_head.match(doc.blocks[nxt].text)))
         if glued_label(text) is not None or ends_with_ellipsis(text) or closes_card:
             return True
-        if b.hints is not None and link_density(b) >= 0.6:
-            return True
+        if link_density(b) >= 0.6 if b.hints is not None else _LINK_LINE.match(text) is not None:
+            return True  # a linked headline ("[Smart rings are having a moment](https://…)" in markdown)
         if self._body_like(doc, i, topics, exclude):
             return False
         if nxt is not None and self._body_like(doc, nxt, topics, exclude):
@@ -578,12 +607,15 @@ class CrossPromo(Filter):
         return card
 
     @staticmethod
-    def _inline_prefix(text: str, inline_re, inline_caps, site_re) -> re.Match[str] | None:
+    def _inline_prefix(text: str, inline_re, inline_caps, site_re, labels) -> re.Match[str] | None:
         """The "ALSO READ:" / "En Gadgetario |" that opens an inline teaser, if one does."""
         m = inline_re.match(text) or site_re.match(text)
         if m is None:
             m = inline_caps.match(text)
-            if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
+            # "ALSO READ Headline", or a label that is only ever one in title case ("Related Story
+            # Headline"; "Check Out The New Interface" is a subheading)
+            if m is None or len(m.group(1)) < 4 or not (
+                    m.group(1).isupper() or m.group(1) == m.group(1).title() and m.group(1).casefold() in labels):
                 return None
         return m
 
