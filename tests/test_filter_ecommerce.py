@@ -401,3 +401,19 @@ def test_a_single_label_over_a_store_button_is_no_info_box():
     r = run(HEADLINE, BODY, "The new widget", "Price: free for everyone", "Get it on Play Store", BODY_END)
     assert_kept(r, "The new widget")
     assert_kept(r, "Price: free for everyone")
+
+
+@pytest.mark.parametrize("name,line", [
+    ("**Veyra 9 Pro Smartphone, 256 GB, Obsidian**",
+     "~~599,00 €~~ **429,00 €** [Bei Amazon kaufen*](https://www.amazon.de/dp/B0D)"),
+    ("**Lisora Nova Color 7″ 32 Go**", "~~229,99 €~~ 189,99 € chez Fnak"),
+])
+def test_a_struck_out_price_and_the_product_over_it(name, line):
+    r = run(HEADLINE, BODY, name, line, BODY_END)
+    assert_dropped(r, line, "shop_widget")
+    assert_dropped(r, name, "shop_widget", ref=line)
+
+
+def test_a_deal_sentence_with_a_struck_out_price_stays():
+    line = "The laptop is down to ~~$949.99~~ $729.99 at Best Buy this week."
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)

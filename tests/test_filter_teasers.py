@@ -621,3 +621,21 @@ def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
             + "</p></body></html>")
     r = clean(page, input_type="html", filters=[CrossPromo()])
     assert [b.reason for b in r.blocks if b.text.startswith("En Kataxa")] == ["inline_teaser"]
+
+
+@pytest.mark.parametrize("line,paragraph", [
+    ("Related: The Grocery Delivery Apps With the Fewest Hidden Fees, Ranked",
+     "Turning the feature off takes about a minute, as long as you know where to look in the settings of the app."),
+    ("Lesen Sie auch: Lieferdienste in Österreich: Wer noch gratis zustellt",
+     "Greißler24 begründet den Schritt mit gestiegenen Kosten für Personal, Fahrzeuge und Energie, heißt es."),
+])
+def test_a_title_case_teaser_glued_to_a_paragraph_in_sentence_case(line, paragraph):
+    r = run(HEADLINE, BODY1, line + paragraph, BODY2)
+    assert paragraph in r.text and line not in r.text
+
+
+def test_a_name_in_a_glued_teaser_headline_is_no_seam():
+    line = ("Related: Sony Brings PlayStation Plus Premium To Every PC In Europe This SummerThe new service costs "
+            "the same as on the console, and subscribers can stream more than 300 games at launch, Sony said.")
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert "The new service costs" in r.text and "PlayStation" not in r.text

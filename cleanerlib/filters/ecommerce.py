@@ -31,6 +31,9 @@ _DETAILS = {
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
 _DIGIT = re.compile(r"\d")
+_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
+# a price struck out in markdown ("~~$949.99~~", "~~44,99 €~~")
+_STRUCK_PRICE = re.compile(r"~~\s*(?:[$€£]\s*)?\d[\d.,]*\s*(?:€|eur\b|euros?\b)?\s*~~", re.IGNORECASE)
 _AMOUNT = re.compile(r"[$€£]\s*\d|\d\s*(?:€|eur\b|euro\b)", re.IGNORECASE)
 _SHOP_TOKENS = frozenset(("woocommerce", "cart", "mini-cart", "widget_shopping_cart", "basket", "shop", "product", "products",
                 "price", "checkout", "add_to_cart_button", "onsale", "amount", "warenkorb", "panier", "carrito"))
@@ -86,6 +89,12 @@ class Ecommerce(Filter):
                 if doc.n_words[i] <= self.coupon_max_words and self._coupon(b.text, doc.keys[i], doc.tokens[i], coupons, scams):
                     found[i] = "coupon"
                 continue
+            if _STRUCK_PRICE.search(b.text) and len(_AMOUNT.findall(b.text)) >= 2 \
+                    and not b.text.rstrip().endswith((".", "!", "?")):
+                # "~~599,00 €~~ **429,00 €** [Bei Amazon kaufen](…)": a struck-out price beside the
+                # new one is a shop's card, whatever else the line says
+                found[i] = "shop_widget"
+                continue
             category = table.match_regex(doc.keys[i])
             if category == "shop_button" and (b.text[:1] == "#" or (b.hints is not None and b.hints.level)):
                 continue  # "## Acheter sur Vinted" heads a section of a buying guide; buttons are no headings
@@ -126,7 +135,10 @@ class Ecommerce(Filter):
             # "Báscula Pesol K2" over "Ver oferta por 27,90 € en Amazon": a model over its price button
             button = dropped.get(after) == "shop_button" and _AMOUNT.search(doc.blocks[after].text) is not None \
                 and any(c.isdigit() for c in b.text)
-            if between or card or button:
+            # "**Veyra 9 Pro, 256 GB**" over "~~599,00 €~~ **429,00 €** [Bei Amazon kaufen](…)"
+            struck = dropped.get(after) == "shop_widget" and _STRUCK_PRICE.search(doc.blocks[after].text) is not None \
+                and (_BOLD_LINE.match(b.text) is not None or any(c.isdigit() for c in b.text))
+            if between or card or button or struck:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         out.extend(self._app_boxes(doc, kept, {d.index for d in out}, _app_labels(langs)))
         return out

@@ -138,7 +138,7 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
-_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019']+\s)")
+_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019'0-9]+\s)")
 # a sentence ending inside a line, and a question ending inside one
 _INNER_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
 _INNER_QUESTION = re.compile(r"\?(?:\s|$)")
@@ -176,12 +176,23 @@ def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | 
         right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
         if left in ("?", "!"):  # "… en avril 2025 ?Ondalia": the French space before the mark
             pass
-        elif len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts)):
+        elif len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts
+                                                     and not _sentence_follows(text, at))):
             continue
         headline = text[start:at].strip()
         if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
             return at
     return None
+
+
+def _sentence_follows(text: str, at: int) -> bool:
+    """Does a paragraph in sentence case start at ``at``, after a headline in title case
+    ("… Fees, RankedTurning Smart Cart off takes about a minute, …")? Most of the words after
+    the first are lower-case, and a sentence ends; a name in a headline ("PlayStation Plus To
+    PC") goes on capitalised."""
+    words = text[at:at + 400].split()
+    return len(words) >= 12 and sum(w[:1].islower() for w in words[1:6]) >= 3 \
+        and _INNER_SENTENCE_END.search(text, at, at + 400) is not None
 
 
 def _outside_box(header: Block, block: Block) -> bool:
