@@ -612,3 +612,9 @@ def test_a_name_with_its_handle_glued_on_beside_the_date():
               input_type="text", filters=[Byline()])
     assert [b.reason for b in r.blocks[1:3]] == ["byline", "dateline"]
     assert r.metadata.byline == "Ravi Chandran"
+
+
+def test_a_summary_header_beside_the_date_is_no_author_name():
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", "Published Apr 11, 2025", "Key Takeaways", BODY]),
+              input_type="text", filters=[Byline()])
+    assert r.blocks[3].kept and r.metadata.byline == "Nadia Okafor"

@@ -231,3 +231,40 @@ def test_items_of_a_price_list_that_share_a_template_are_not_repeats():
     r = clean("\n".join(["Los nuevos precios de la plataforma", *items]), input_type="text",
               filters=[RepeatedParagraphs()])
     assert all(b.kept for b in r.blocks)
+
+
+# -- summary boxes ---------------------------------------------------------------------------------
+
+BULLETS = ["- No more Firefox updates for the two Windows versions after March.",
+           "- Security fixes go on in a separate extended-support release.",
+           "- Chrome dropped the old systems long ago, with no such release."]
+
+
+@pytest.mark.parametrize("header", ["Key points", "TL;DR", "Das Wichtigste in Kürze", "TechSite's key takeaways"])
+def test_a_summary_box_the_article_says_again(header):
+    r = run(HEADLINE, header, *BULLETS, P1, P2)
+    assert [b.reason for b in r.blocks[1:5]] == ["summary_box"] * 4
+    assert r.blocks[1].ref == 2 and r.blocks[2].ref == 5
+
+
+def test_a_summary_box_with_a_fact_of_its_own_stays_whole():
+    r = run(HEADLINE, "Key points", *BULLETS[:2], "- Thunderbird follows in June with its own extended release.",
+            P1, P2)
+    assert all(b.kept for b in r.blocks)
+
+
+def test_a_section_that_sums_up_further_down_stays():
+    r = run(HEADLINE, P1, QUOTE_PARA, "Key points", *BULLETS, P2)
+    assert all(b.kept for b in r.blocks)
+
+
+def test_a_box_item_that_opens_a_list_stays():
+    r = run(HEADLINE, "Ce qu'il faut retenir", "No more Firefox updates for the two Windows versions after:",
+            "- March", P1, P2)
+    assert all(b.kept for b in r.blocks)
+
+
+def test_a_labelled_summary_line_the_article_says_again():
+    line = "Summary: Mozilla ends Firefox updates for old Windows versions in March but keeps a security release."
+    r = run(HEADLINE, line, P1, P2)
+    assert_block(r, 1, line, kept=False, reason="summary_box", ref=2)

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import dump_field_text, own_site_names, squash, token_hint
+from ._evidence import dump_field_text, own_site_names, phrase_keys, squash, token_hint
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -379,7 +379,7 @@ class Byline(Filter):
             elif n_words <= 5 and _NAME_ONLY.match(text) and token_hint(b, _AUTHOR_TOKENS, depth=3):
                 out.append(Drop(b.index, "byline", f"Author name {text!r} in the page's byline markup.",
                                 metadata=(("byline", text),)))
-        out.extend(self._bare_names(doc, {d.index for d in out}, _roles(langs)))
+        out.extend(self._bare_names(doc, {d.index for d in out}, _roles(langs), langs))
         out.extend(self._bios(doc, out, lambda text: self._author_of(text, byline, name_prefix, meta_part,
                                                                       date_prefix, meta_marker)))
         return out
@@ -542,7 +542,7 @@ class Byline(Filter):
         return None
 
     @staticmethod
-    def _bare_names(doc: Document, found: set[int], roles: re.Pattern[str]) -> list[Drop]:
+    def _bare_names(doc: Document, found: set[int], roles: re.Pattern[str], langs: tuple[str, ...] | None) -> list[Drop]:
         """Author names without a "By": "Jane Doe" or "Jane Doe, Hardware Editor" between the
         headline (or the dek under it) and the article, next to a date or reading-time line
         this filter removes.
@@ -576,6 +576,8 @@ class Byline(Filter):
                     out.append(Drop(i, "byline", f"The author's role {text!r} beside the article's date line.",
                                     ref=above))
                     continue
+            if doc.stripped[i] in phrase_keys("repeats", ("summary_headers",), langs):
+                continue  # "Key Takeaways" over the bullets is no name
             name, _, role = text.partition(",")
             role = role.strip()
             # "Ravi Chandran@ravichandran_vb": the name with its handle glued on

@@ -13,11 +13,13 @@ so it survives.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from .._model import Kind
+from .._normalize import normalize, strip_decoration
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import content_stems
+from ._evidence import content_stems, phrase_keys
 
 
 def _grams(tokens: Sequence[str], k: int) -> set[str]:
@@ -32,6 +34,9 @@ def _numbers(tokens: Sequence[str]) -> set[str]:
 
 
 __all__ = ["RepeatedParagraphs"]
+
+# "ZedNexus's key takeaways": a summary header with the site's name before it
+_POSSESSIVE = re.compile(r"^\S+(?:'s|\u2019s)\s+")
 
 
 @register
@@ -59,6 +64,7 @@ class RepeatedParagraphs(Filter):
         "exact_repeat": "the same paragraph appears earlier in the document",
         "near_repeat": "restates another paragraph nearly word for word (a dek or a second capture)",
         "pull_quote": "a sentence lifted from another paragraph and shown on its own",
+        "summary_box": "a summary box (Key points, TL;DR) whose every item the article says again",
     }
 
     def __init__(
@@ -76,6 +82,10 @@ class RepeatedParagraphs(Filter):
         dek_coverage: float = 0.15,
         dek_score: float = 0.85,
         dek_opening: int = 8,
+        summary_within: int = 12,
+        summary_max_items: int = 6,
+        summary_coverage: float = 0.5,
+        languages: tuple[str, ...] | None = None,
     ) -> None:
         self.min_words = min_words
         self.pull_quote_coverage = pull_quote_coverage
@@ -89,6 +99,10 @@ class RepeatedParagraphs(Filter):
         self.dek_coverage = dek_coverage
         self.dek_score = dek_score
         self.dek_opening = dek_opening
+        self.summary_within = summary_within
+        self.summary_max_items = summary_max_items
+        self.summary_coverage = summary_coverage
+        self.languages = languages
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         k = self.shingle
@@ -177,6 +191,71 @@ class RepeatedParagraphs(Filter):
         dek = self._dek(doc, dropped)
         if dek is not None:
             out.append(dek)
+            dropped.add(dek.index)
+        out.extend(self._summary_boxes(doc, dropped))
+        return out
+
+    def _summary_boxes(self, doc: Document, dropped: set[int]) -> list[Drop]:
+        """A summary box near the top: "Key points" (or "TL;DR", "Das Wichtigste in Kürze")
+        over a few bullets, or one line labelled "Summary:", when the article says every item
+        again: most of each item's content words stand in the article's other blocks. A box
+        with a fact of its own stays whole, so nothing the article says only there is lost."""
+        if doc.title_index is None:
+            return []
+        langs = tuple(self.languages) if self.languages else None
+        headers = phrase_keys("repeats", ("summary_headers",), langs)
+        kept = [b.index for b in doc.blocks if b.kept and b.index not in dropped and b.index != doc.title_index]
+        out: list[Drop] = []
+        taken: set[int] = set()
+        long_above = 0  # the article's paragraphs between the headline and here: a box stands above the
+        #               second ("Ce qu'il faut retenir" further down heads a section of the article)
+        for k, h in enumerate(kept[:self.summary_within]):
+            if h < doc.title_index or h in taken:
+                continue
+            if doc.n_words[h] >= 25 and doc.blocks[h].kind is Kind.PARAGRAPH:
+                long_above += 1
+            if long_above > 1:
+                break
+            label, colon, rest = doc.plain[h].partition(":")
+            if colon and len(label.split()) <= 3 and len(rest.split()) >= self.min_words \
+                    and strip_decoration(normalize(label)) in headers:
+                header, items = None, [h]  # "Summary: Die Bonus-App stellt ihr Prämienprogramm um. …"
+            elif doc.stripped[h] in headers or _POSSESSIVE.sub("", doc.stripped[h]) in headers:
+                header, items = h, []
+                for j in kept[k + 1:k + 1 + self.summary_max_items]:
+                    b = doc.blocks[j]
+                    # (plain text calls a bullet without its dash a heading; a section's short
+                    # heading ends the box)
+                    if doc.n_words[j] > 45 or b.kind is Kind.HEADING and doc.n_words[j] < 5 \
+                            or items and b.kind is not doc.blocks[items[0]].kind:
+                        break
+                    items.append(j)
+                if not items:
+                    continue
+            else:
+                continue
+            box = set(items) | ({header} if header is not None else set())
+            others = [j for j in kept if j not in box]
+            stems = {j: content_stems(doc.tokens[j]) for j in others}
+            article = set().union(*stems.values()) if stems else set()
+            found = []
+            for j in items:
+                own = content_stems(doc.tokens[j] if j != header else ())
+                coverage = self.summary_coverage
+                if j == h and header is None:  # one labelled line: most of it said again
+                    own, coverage = content_stems(normalize(rest)), max(coverage, 0.7)
+                if len(own) < 3 or len(own & article) < coverage * len(own) \
+                        or doc.plain[j].rstrip().endswith(":"):  # "… tient en trois dates :" opens a list
+                    break
+                twin = max(others, key=lambda o: (len(own & stems[o]), -o))
+                found.append(Drop(j, "summary_box", f"A summary item the article says again ({len(own & article)} of "
+                                                    f"its {len(own)} content words).", ref=twin))
+            else:
+                if header is not None:
+                    out.append(Drop(header, "summary_box", "The header of a summary box whose every item the article "
+                                                           "says again.", ref=items[0]))
+                out.extend(found)
+                taken |= box
         return out
 
     def _dek(self, doc: Document, dropped: set[int]) -> Drop | None:
