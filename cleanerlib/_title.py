@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ._model import Block, Kind
 from ._normalize import block_key, normalize, words
 from ._segment_text import READER_HEADER, front_matter
-from .filters._evidence import content_stems, glued_trail, looks_like_residue, phrase_table, prose_residue
+from .filters._evidence import content_stems, glued_trail, looks_like_residue, menu_shaped, phrase_table, prose_residue
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index", "reported_title", "with_site_name"]
@@ -193,7 +193,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         if _NOT_TITLE.search(b.text) or READER_HEADER.match(b.text) or _byline_shaped(b.text):
             continue  # metadata: it may stand between a headline and its dek
-        if n_words <= 16 and looks_like_residue(keys[b.index]):
+        if n_words <= 16 and (looks_like_residue(keys[b.index]) or menu_shaped(b.text, words(keys[b.index]))):
             previous = b.index  # page chrome ("Subscribe", "Sign in") parts a blog's name from its headline
             continue
         if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):
@@ -223,6 +223,11 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
     if sentence is not None and stop < len(blocks):
         index, above = sentence
         if above is None or above not in {i for _, i in candidates} or keys[:stop].count(keys[above]) > 1:
+            return index
+        # a kicker over the headline ("Discounter-Laptop im Check" over "Kaufmax verkauft …:
+        # Lohnt sich das Eldra Book 15?"): a few words over a headline in two parts
+        n_above = len(blocks[above].text.split())
+        if n_above <= 4 and ": " in blocks[index].text and len(blocks[index].text.split()) >= 2.5 * n_above:
             return index
     # the longest short candidate; the first of equals, as cleaning may remove a later copy
     return max(candidates, key=lambda c: (c[0], -c[1]))[1] if candidates else None

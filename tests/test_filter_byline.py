@@ -618,3 +618,14 @@ def test_a_summary_header_beside_the_date_is_no_author_name():
     r = clean("\n".join([HEADLINE, "By Nadia Okafor", "Published Apr 11, 2025", "Key Takeaways", BODY]),
               input_type="text", filters=[Byline()])
     assert r.blocks[3].kept and r.metadata.byline == "Nadia Okafor"
+
+
+def test_a_figcaption_that_ends_in_a_name_in_brackets():
+    page = (f"<html><body><h1>{HEADLINE}</h1><figure><img src='a.jpg'><figcaption>The controller connects straight "
+            f"to the company's servers over Wi-Fi. (Skyrift)</figcaption></figure><p>{BODY}</p></body></html>")
+    r = clean(page, input_type="html", filters=[Byline()])
+    assert [b.reason for b in r.blocks if b.text.endswith("(Skyrift)")] == ["photo_caption"]
+    # a paragraph that ends so is the article's
+    r = clean(f"<html><body><h1>{HEADLINE}</h1><p>{BODY} (Skyrift)</p></body></html>", input_type="html",
+              filters=[Byline()])
+    assert all(b.kept for b in r.blocks)

@@ -946,3 +946,15 @@ def test_a_bio_that_says_the_author_blogs_here():
 def test_a_row_of_share_buttons_with_post_and_submit():
     assert_dropped(run(HEADLINE, BODY, "Share Post Tweet Submit Email", BODY_END), "Share Post Tweet Submit Email",
                    "share_bar")
+
+
+def test_a_sites_section_menu_above_the_headline():
+    r = run("Tests Ratgeber Deals Downloads Praxis Newsletter", HEADLINE, BODY, BODY_END)
+    assert_dropped(r, "Tests Ratgeber Deals Downloads Praxis Newsletter", "page_header")
+
+
+def test_a_long_comment_count_over_the_comments():
+    line = "9 replies on “Pocket K8 mini laptop with an 8 inch display and a detachable gamepad hits Indiegogo”"
+    r = run(HEADLINE, BODY, BODY_END, line, "Merritt J. says:")
+    assert_dropped(r, line, "comment_form")
+    assert_dropped(r, "Merritt J. says:", "comment_form")

@@ -417,3 +417,17 @@ def test_a_struck_out_price_and_the_product_over_it(name, line):
 def test_a_deal_sentence_with_a_struck_out_price_stays():
     line = "The laptop is down to ~~$949.99~~ $729.99 at Best Buy this week."
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_the_deals_of_a_deal_box_down_to_its_button():
+    deals = ["ArborBuds Pro 3 drop to $189 at Amazon (Reg. $249)", "ArborWatch SE 3 now $199, a $50 discount"]
+    r = run(HEADLINE, BODY, "Today's best Arbor deals from 8to5Toys", *deals, "See all Arbor deals", BODY_END)
+    assert_dropped(r, "See all Arbor deals", "shop_button")
+    for line in deals:
+        assert_dropped(r, line, "shop_widget", ref="Today's best Arbor deals from 8to5Toys")
+
+
+def test_a_model_over_its_price_at_a_shop():
+    r = run(HEADLINE, BODY, "Orla Speak 40 conference speakerphone", "$129 at Amazon (was $169)", BODY_END)
+    assert_dropped(r, "$129 at Amazon (was $169)", "price_only")
+    assert_dropped(r, "Orla Speak 40 conference speakerphone", "shop_widget", ref="$129 at Amazon (was $169)")

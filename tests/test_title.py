@@ -331,3 +331,9 @@ def test_a_reader_title_reaches_past_a_consent_notice_no_phrase_list_knows():
              "audience, show advertising and offer content that suits you; you may change these choices later.",
              "[Finance](https://example.com/finance)", headline, BODY]
     assert _text_title(lines) == headline
+
+
+def test_a_sites_menu_is_no_headline_and_a_kicker_stands_over_one():
+    headline = "Kaufmax verkauft ab Donnerstag ein 15-Zoll-Notebook für 399 Euro: Lohnt sich das Eldra Book 15?"
+    lines = ["PLATINE", "Tests Ratgeber Deals Downloads Praxis Newsletter", "Discounter-Laptop im Check", headline, BODY]
+    assert _text_title(lines) == headline

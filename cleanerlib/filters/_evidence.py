@@ -17,6 +17,7 @@ from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
+    "menu_shaped",
     "own_site_names",
     "names_own_site",
     "squash",
@@ -258,6 +259,28 @@ def _attributed(key: str, langs: tuple[str, ...] | None) -> bool:
 @cache
 def _attribution(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(merged_section("chrome", langs).get("attribution_words", ()))
+
+
+_MENU_CONNECTORS = frozenset("of to and & our us your with for the de la y et und uns".split())
+
+
+@cache
+def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(w.casefold() for w in merged_section("chrome", langs).get("menu_words", ()))
+
+
+def menu_shaped(text: str, tokens: Sequence[str], langs: tuple[str, ...] | None = None) -> bool:
+    """A site's menu copied as one line: "Help Status About Careers Press Blog Privacy
+    Terms", "Tests Ratgeber Deals Downloads Praxis Newsletter". Capitalised link names with
+    nothing between them, most of them words only menus are made of; a title-case heading
+    ("Privacy Policy Changes Hit Blog Owners") has fewer of them."""
+    if any(c in text for c in ".,;:!?\"") or sum(
+            not (w[:1].isupper() or not w[:1].isalpha() or w in _MENU_CONNECTORS) for w in text.split()) > 1:
+        return False  # one item may have a lower-case word of its own ("Text to speech")
+    menu = _menu_words(langs)
+    content = [t for t in tokens if t not in _MENU_CONNECTORS]
+    hits = sum(t in menu for t in content)
+    return hits >= 5 and hits >= 0.7 * len(content)
 
 
 def looks_like_residue(key: str) -> bool:

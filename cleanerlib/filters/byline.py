@@ -175,6 +175,7 @@ _PERSON_SITE_LINE = re.compile(rf"^{_PERSON_SITE}$")
 # a figure with its unit: what a chart's or a fact box's line states
 _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|€|euros?\b|eur\b|dollars?\b|pro\b|per\b|por\b|par\b)"
                      r"|[$€£]\s*\d", re.IGNORECASE)
+_PAREN_CREDIT = re.compile(r"\S\s+\((?:[A-Z\u00c0-\u00de][\w&.'\u2019-]*)(?:\s+[A-Z\u00c0-\u00de][\w&.'\u2019-]*){0,3}\)$")
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])\s*@[A-Za-z0-9_.]{2,30}$")
 _GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|(?://|\|)\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… | Source : X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
@@ -367,7 +368,8 @@ class Byline(Filter):
             elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, _agencies(langs)):
                 # on a line of its own only a picture agency makes it a credit ("Apple Music/Spotify")
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif self._captioned(text, caption, source, via, sites):
+            elif self._captioned(text, caption, source, via, sites) or b.kind is Kind.CAPTION and _PAREN_CREDIT.search(text):
+                # (a <figcaption> that ends in a name in brackets: "… over Wi-Fi. (Skyrift)")
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
                 reason, name, date = mixed

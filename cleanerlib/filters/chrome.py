@@ -19,6 +19,7 @@ from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     DUMP_FIELD,
+    menu_shaped,
     HOME_PAGES,
     TopicProfile,
     cue_pattern,
@@ -116,12 +117,6 @@ _BARE_WORD = re.compile(r"^\w+(?:[.,]\w+)?:?$")
 # words that join the last item of a sentence's enumeration, which a list of tags has not
 _LIST_JOINS = re.compile(r"\s(?:and|und|et|y|or|oder|ou|o)\s", re.IGNORECASE)
 # the small words between a menu's link names ("Terms of Use", "Über uns")
-_MENU_CONNECTORS = frozenset("of to and & our us your with for the de la y et und uns".split())
-
-
-@cache
-def _menu_words(langs: tuple[str, ...] | None) -> frozenset[str]:
-    return frozenset(w.casefold() for w in merged_section("chrome", langs).get("menu_words", ()))
 
 
 def _chain(seeds: set[int], members, kept: list[int], position: dict[int, int]) -> set[int]:
@@ -297,7 +292,8 @@ class PageChrome(Filter):
         category = table.match_exact(key, doc.stripped[i])
         # (longer, only a comment section's header, which counts or dates: "Hemlock said on May
         # 12, 2025 at 10:47 am", "14 Kommentare zu „…“")
-        if category is None and (n_words <= 8 or n_words <= 16 and _DIGIT.search(key) is not None
+        if category is None and (n_words <= 8 or n_words <= (30 if key[:1].isdigit() else 16)
+                                 and _DIGIT.search(key) is not None
                                  and has_trigger(key, "comment_words", self._langs())):
             category = table.match_regex(key)
             if category == "comment_form" and (n_words > 8 or '"' in key):
@@ -330,8 +326,8 @@ class PageChrome(Filter):
             return "share_bar", False
         if 4 <= n_words <= 16 and block.kind is not Kind.TABLE and self._button_row(doc.plain[i], key, doc.tokens[i]):
             return "share_bar", False
-        if 4 <= n_words <= 25 and self._menu_line(doc.plain[i], doc.tokens[i]):
-            return "footer", False
+        if 4 <= n_words <= 25 and menu_shaped(doc.plain[i], doc.tokens[i], self._langs()):
+            return ("page_header" if doc.title_index is not None and i < doc.title_index else "footer"), False
         if key[-1:] == "]" and (field := DUMP_FIELD.match(doc.plain[i].strip())) is not None \
                 and field[1].casefold() not in phrase_keys("byline", ("name_prefixes",), self._langs()):
             return "metadata_field", False  # the byline filter reads the authors' names from theirs
@@ -384,18 +380,6 @@ class PageChrome(Filter):
                 vocabulary.update(t for t in doc.tokens[i] if len(t) >= 4)
         return out
 
-    def _menu_line(self, text: str, tokens) -> bool:
-        """A site's menu copied as one line: "Help Status About Careers Press Blog Privacy
-        Terms". Capitalised link names with nothing between them, most of them words only
-        menus are made of; a title-case heading ("Privacy Policy Changes Hit Blog Owners")
-        has fewer of them."""
-        if any(c in text for c in ".,;:!?\"") or sum(
-                not (w[:1].isupper() or not w[:1].isalpha() or w in _MENU_CONNECTORS) for w in text.split()) > 1:
-            return False  # one item may have a lower-case word of its own ("Text to speech")
-        menu = _menu_words(self._langs())
-        content = [t for t in tokens if t not in _MENU_CONNECTORS]
-        hits = sum(t in menu for t in content)
-        return hits >= 5 and hits >= 0.7 * len(content)
 
     def _button_row(self, text: str, key: str, tokens) -> bool:
         """A row of share and page buttons copied as one line: "Facebook X Flipboard Threads

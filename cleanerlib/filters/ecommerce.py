@@ -31,6 +31,7 @@ _DETAILS = {
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
 _DIGIT = re.compile(r"\d")
+_AT_SHOP = re.compile(r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 # a price struck out in markdown ("~~$949.99~~", "~~44,99 €~~")
 _STRUCK_PRICE = re.compile(r"~~\s*(?:[$€£]\s*)?\d[\d.,]*\s*(?:€|eur\b|euros?\b)?\s*~~", re.IGNORECASE)
@@ -133,7 +134,9 @@ class Ecommerce(Filter):
                 continue
             between = k > 0 and kept[k - 1] in dropped and after in dropped
             # "Báscula Pesol K2" over "Ver oferta por 27,90 € en Amazon": a model over its price button
-            button = dropped.get(after) == "shop_button" and _AMOUNT.search(doc.blocks[after].text) is not None \
+            # (or over a price at a shop: "Orla Speak 40" over "$129 at Amazon (was $169)")
+            button = dropped.get(after) in ("shop_button", "price_only") and _AMOUNT.search(doc.blocks[after].text) \
+                and (dropped[after] == "shop_button" or _AT_SHOP.search(doc.keys[after]) is not None) \
                 and any(c.isdigit() for c in b.text)
             # "**Veyra 9 Pro, 256 GB**" over "~~599,00 €~~ **429,00 €** [Bei Amazon kaufen](…)"
             struck = dropped.get(after) == "shop_widget" and _STRUCK_PRICE.search(doc.blocks[after].text) is not None \
@@ -141,6 +144,27 @@ class Ecommerce(Filter):
             if between or card or button or struck:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         out.extend(self._app_boxes(doc, kept, {d.index for d in out}, _app_labels(langs)))
+        out.extend(self._deal_boxes(doc, kept, {d.index: d.reason for d in out}))
+        return out
+
+    @staticmethod
+    def _deal_boxes(doc: Document, kept: list[int], dropped: dict[int, str], max_items: int = 6) -> list[Drop]:
+        """The deals under a deal box's header ("Today's best Arbor deals from 8to5Toys"):
+        short lines with a price and no sentence end ("ArborBuds Pro 3 drop to $189 at Amazon
+        (Reg. $249)"), down to the box's button or the first line without a price."""
+        out = []
+        for k, i in enumerate(kept):
+            if dropped.get(i) != "shop_widget" or "deal" not in doc.keys[i]:
+                continue
+            for j in kept[k + 1:k + 1 + max_items]:
+                if j in dropped:
+                    if dropped[j] == "shop_button":
+                        break  # "See all Arbor deals" closes the box
+                    continue
+                text = doc.plain[j].rstrip()
+                if doc.n_words[j] > 20 or text.endswith((".", "!", "?", ":")) or _AMOUNT.search(text) is None:
+                    break
+                out.append(Drop(j, "shop_widget", f"A deal in a deal box: {doc.blocks[j].text!r}.", ref=i))
         return out
 
     @staticmethod
