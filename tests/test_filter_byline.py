@@ -629,3 +629,7 @@ def test_a_figcaption_that_ends_in_a_name_in_brackets():
     r = clean(f"<html><body><h1>{HEADLINE}</h1><p>{BODY} (Skyrift)</p></body></html>", input_type="html",
               filters=[Byline()])
     assert all(b.kept for b in r.blocks)
+
+
+def test_a_count_of_reactions_is_a_comment_count():
+    assert_line_dropped(run("12 réactions"), "read_time")

@@ -958,3 +958,12 @@ def test_a_long_comment_count_over_the_comments():
     r = run(HEADLINE, BODY, BODY_END, line, "Merritt J. says:")
     assert_dropped(r, line, "comment_form")
     assert_dropped(r, "Merritt J. says:", "comment_form")
+
+
+def test_a_line_of_tags_set_apart_by_dots_after_the_article():
+    body = ("The carmaker's connected services for older models end in June, when the network their modems use "
+            "shuts down, and owners of cars built before 2021 lose remote start and the app.")
+    r = run(HEADLINE, body, BODY_END, "Halvren · Connected Cars · Car Tech · Modems")
+    assert_dropped(r, "Halvren · Connected Cars · Car Tech · Modems", "tag_list")
+    line = "Paris · Berlin · Madrid"  # three cities the article is about are no tags before its text ends
+    assert_kept(run(HEADLINE, line, BODY, BODY_END), line)

@@ -89,7 +89,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
 
 _DIGIT = re.compile(r"\d")
 _DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\d[:.h]\d\d|\d\s*(?:min|m\b|std|h\b|hrs?|hours?|days?|tag|jour|día|stunde|heure|hora)"
-                      r"|\d+\s*(?:comments?|views?|shares?|reads?|kommentar|aufruf|commentaire|vue|comentario|vista|visita)"
+                      r"|\d+\s*(?:comments?|views?|shares?|reads?|kommentar|aufruf|commentaire|réaction|vue|comentario|vista|visita)"
                       r"|\d{1,2}[./-]\d{1,2}[./-]\d{2}", re.IGNORECASE)
 _SEPARATOR_EDGES = " |\u00b7\u2022,\u2013\u2014-:;"
 # "By The Numbers" is a section heading; "By The Associated Press" is an author line: a name

@@ -146,6 +146,7 @@ _HOME_SLASH = re.compile(rf"^(?:{'|'.join(sorted(HOME_PAGES | {'start'}))})\s*/"
 _TIGHT_SLASH = re.compile(r"\s*/\s*")
 # what no line of tags holds: sentence punctuation, brackets, separators
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
+_TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -357,11 +358,15 @@ class PageChrome(Filter):
         found = []
         for k, i in enumerate(kept):
             tokens = doc.tokens[i]
+            # tags set apart by dots or bars: "Halvren · Connected Cars · Car Tech · SUVs"
+            items = _TAG_ITEM_SEP.split(doc.plain[i].strip())
+            separated = len(items) >= 3 and all(0 < len(t.split()) <= 3 and t[:1].isupper() for t in items)
             if not (3 <= doc.n_words[i] <= 14 and tokens and doc.plain[i][:1].isupper()) \
-                    or _TAG_PUNCT.search(doc.plain[i]) or any(len(t) >= 5 and t.isdigit() for t in tokens):
+                    or _TAG_PUNCT.search(" ".join(items) if separated else doc.plain[i]) \
+                    or any(len(t) >= 5 and t.isdigit() for t in tokens):
                 continue
             if not (tokens[0] in labels and not has_stopword(tokens[1:])  # "Topics Grocery Apps"
-                    or doc.n_words[i] >= 6 and not has_stopword(tokens)
+                    or (doc.n_words[i] >= 6 or separated) and not has_stopword(tokens)
                     and 2 * sum(w[:1].isupper() for w in doc.plain[i].split()) >= doc.n_words[i]):
                 continue
             # after the last long paragraph, or between a long paragraph and residue (tags sit
