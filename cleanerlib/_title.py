@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from ._model import Block, Kind
 from ._normalize import block_key, normalize, words
 from ._segment_text import READER_HEADER, front_matter
-from .filters._evidence import content_stems, glued_trail, looks_like_residue, menu_shaped, phrase_table, prose_residue
+from .filters._evidence import (content_stems, glued_trail, looks_like_residue, menu_shaped, phrase_table, prose_residue,
+                                 site_consent_notice)
 from .filters._phrases import merged_section
 
 __all__ = ["html_title_index", "text_title_index", "reported_title", "with_site_name"]
@@ -187,7 +188,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (
                 long_headline and not b.text.rstrip().endswith(("?", "\u2026", "..."))):
             if phrase_table("chrome").match_prefix(keys[b.index]) is not None \
-                    or prose_residue(keys[b.index], n_words) is not None:
+                    or prose_residue(keys[b.index], n_words) is not None or site_consent_notice(keys[b.index], n_words):
                 continue  # a cookie notice or affiliate disclosure above the headline: not the article
             stop = b.index
             break
@@ -249,7 +250,8 @@ def _reader_title(blocks: Sequence[Block], keys: Sequence[str], within: int = 40
             return b.index
         if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25 and not READER_HEADER.match(b.text) \
                 and phrase_table("chrome").match_prefix(keys[b.index]) is None \
-                and prose_residue(keys[b.index], len(b.text.split())) is None:
+                and prose_residue(keys[b.index], len(b.text.split())) is None \
+                and not site_consent_notice(keys[b.index], len(b.text.split())):
             paragraphs += 1
             if paragraphs == 2:
                 return None

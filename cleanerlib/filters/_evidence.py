@@ -17,11 +17,12 @@ from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
+    "site_consent_notice",
     "menu_shaped",
     "own_site_names",
     "names_own_site",
     "squash",
-    "DUMP_FIELD",
+    "dump_field",
     "dump_field_text",
     "HOME_PAGES",
     "strip_decoration",
@@ -249,6 +250,14 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     return None
 
 
+def site_consent_notice(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> bool:
+    """A consent notice in the third person ("Numerosa et ses partenaires déposent des cookies …
+    Vous pouvez accepter"). A report on such a notice reads the same, so callers ask only above
+    the headline."""
+    return 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) \
+        and cue_pattern(langs, "site_cookie_cues").search(key) is not None and not _attributed(key, langs)
+
+
 def _attributed(key: str, langs: tuple[str, ...] | None) -> bool:
     """Reported speech ("…, the mayor said", "…, pidió el alcalde"): someone in the news
     asking, not the site."""
@@ -304,16 +313,24 @@ def phrase_keys(section: str, names: tuple[str, ...], langs: tuple[str, ...] | N
     return frozenset(strip_decoration(normalize(p)) for name in names for p in sec.get(name, ()))
 
 
-# a list-valued field of an extractor's metadata dump ("Movies: []", "Images: ['a.jpg']"): Python's
-# repr of a list of strings after a short capitalised label, which no sentence of an article is
-# written as (a YAML sample's "formats: ['mp4', 'webm']" keeps its lower-case key)
+# a list-valued field of an extractor's metadata dump ("Movies: []", "Images: ['a.jpg']"): a field
+# name such a dump writes (in English, whatever the page's language), then Python's repr of a list
+# of strings; a program's output in a tutorial ("Output: ['hello', 'world']") has other names
+_DUMP_LABELS = frozenset(("authors", "movies", "videos", "images", "keywords", "meta keywords", "tags"))
 _QUOTED = re.compile(r"(['\"])(.*?)\1")
-DUMP_FIELD = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w ]{0,24}):\s*\[\s*(?:(['\"]).*?\2(?:\s*,\s*(['\"]).*?\3)*)?\s*\]$")
+_STRING = r"(?:'[^'\n]*'|\"[^\"\n]*\")"
+_DUMP_FIELD = re.compile(rf"^([A-Z][A-Za-z ]{{0,14}}):\s*\[\s*(?:{_STRING}(?:\s*,\s*{_STRING})*)?\s*\]$")
+
+
+def dump_field(text: str) -> re.Match[str] | None:
+    """The match of a dump's list field, if ``text`` is one."""
+    m = _DUMP_FIELD.match(text)
+    return m if m is not None and m[1].casefold() in _DUMP_LABELS else None
 
 
 def dump_field_text(text: str) -> str:
     """A dump's list field as a line would write it ("Authors: ['Jane Doe']" -> "Authors: Jane Doe")."""
-    m = DUMP_FIELD.match(text)
+    m = dump_field(text)
     if m is None:
         return text
     items = [item for _, item in _QUOTED.findall(text[m.end(1):])]
@@ -338,12 +355,17 @@ def own_site_names(doc) -> frozenset[str]:
 
 
 def names_own_site(doc, name: str) -> bool:
-    """Does ``name`` name the page's own site: its name, or the start of its domain of three
-    letters or more ("XRD" on xrd-developers.com), or the domain itself ("Bitlehm.de")?
-    "TikTok" on another site does not."""
+    """Does ``name`` (as the page writes it) name the page's own site: its name ("Gizmos 365"
+    on gizmos365.com), its domain ("Bitlehm.de"), or its initials in capitals ("XRD" on
+    xrd-developers.com)? "TikTok", or "Android" on androidpolice.com, does not."""
     wanted = squash(name)
-    return len(wanted) >= 3 and any(site.startswith(wanted) or wanted.startswith(site) and len(wanted) - len(site) <= 4
-                                    for site in own_site_names(doc))
+    if len(wanted) < 3:
+        return False
+    initials = name.strip().isupper() and name.strip().isalpha()
+    domain = "." in name
+    return any(site == wanted or initials and site.startswith(wanted)
+               or domain and wanted.startswith(site) and len(wanted) - len(site) <= 4
+               for site in own_site_names(doc))
 
 
 #: the home page's name, which starts a breadcrumb trail

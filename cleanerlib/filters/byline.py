@@ -46,8 +46,9 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     weekdays = alts("weekdays")
     relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
     read_time = "|".join(sec.get("read_time", ())) or "(?!x)x"
-    # "5–6 Minuten" is a reading time only after a date ("11. Juni 2025 · 5–6 Minuten")
-    after_date = "|".join((*sec.get("read_time", ()), *sec.get("read_time_after_date", ()))) or "(?!x)x"
+    # "5–6 Minuten" is a reading time only after a date and a dot or bar ("11. Juni 2025 · 5–6
+    # Minuten"; an outage log's "March 12, 2025 – 47 minutes" is a duration)
+    bare_minutes = "|".join(sec.get("read_time_after_date", ())) or "(?!x)x"
     name = rf"{_NAME_WORD}(?:\s+(?:(?:{connectors})\s+)?{_NAME_WORD}){{0,4}}"
     date = (
         rf"(?:(?:{weekdays})\.?,?\s+)?(?:"
@@ -76,7 +77,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     flags = re.IGNORECASE
     return (
         re.compile(rf"^(?:{byline})$"),
-        re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{after_date}))?$", flags),
+        re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{read_time})|\s*[|\u00b7\u2022]\s*(?:{bare_minutes}))?$", flags),
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
         re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
@@ -177,6 +178,7 @@ _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|�
                      r"|[$€£]\s*\d", re.IGNORECASE)
 _PAREN_CREDIT = re.compile(r"\S\s+\((?:[A-Z\u00c0-\u00de][\w&.'\u2019-]*)(?:\s+[A-Z\u00c0-\u00de][\w&.'\u2019-]*){0,3}\)$")
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])\s*@[A-Za-z0-9_.]{2,30}$")
+_CODE_CHARS = re.compile(r"[=;{}]")
 _GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|(?://|\|)\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… | Source : X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
@@ -489,8 +491,10 @@ class Byline(Filter):
             m = source.search(text, max(0, len(text) - 160))
             if m is not None and m.group("person") is not None:  # "Apple Music / Spotify" is no credit
                 return len(text[:m.start()].split()) >= 2 and _credits_site(m.group("person"), sites)
-            if m is not None and _FIGURE.search(text, 0, m.start()):
-                return False  # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact
+            if m is not None and (_FIGURE.search(text, 0, m.start()) or _CODE_CHARS.search(text, 0, m.start())):
+                # "Unemployment rose to 4.2 percent in March Source: BLS" is a chart's fact,
+                # "const ratio = width / height // Source: Apple HIG" a line of code
+                return False
         if m is None or len(text[:m.start()].split()) < 2:
             return False
         credit = text[m.start():].strip(" ()/")

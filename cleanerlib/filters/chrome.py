@@ -18,7 +18,7 @@ from .._model import Kind
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
-    DUMP_FIELD,
+    dump_field,
     menu_shaped,
     HOME_PAGES,
     TopicProfile,
@@ -32,6 +32,7 @@ from ._evidence import (
     phrase_keys,
     phrase_table,
     prose_residue,
+    site_consent_notice,
     strip_decoration,
     token_hint,
     token_keys,
@@ -146,6 +147,7 @@ _HOME_SLASH = re.compile(rf"^(?:{'|'.join(sorted(HOME_PAGES | {'start'}))})\s*/"
 _TIGHT_SLASH = re.compile(r"\s*/\s*")
 # what no line of tags holds: sentence punctuation, brackets, separators
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
+_EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|électronique)\b")
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
@@ -329,12 +331,16 @@ class PageChrome(Filter):
             return "share_bar", False
         if 4 <= n_words <= 25 and menu_shaped(doc.plain[i], doc.tokens[i], self._langs()):
             return ("page_header" if doc.title_index is not None and i < doc.title_index else "footer"), False
-        if key[-1:] == "]" and (field := DUMP_FIELD.match(doc.plain[i].strip())) is not None \
+        if key[-1:] == "]" and (field := dump_field(doc.plain[i].strip())) is not None \
                 and field[1].casefold() not in phrase_keys("byline", ("name_prefixes",), self._langs()):
             return "metadata_field", False  # the byline filter reads the authors' names from theirs
         category = prose_residue(key, n_words, self._langs())
         if category is not None:
             return category, False
+        # a consent notice in the third person ("Numerosa et ses partenaires déposent des cookies
+        # … Vous pouvez accepter"): above the headline only, where no report on one stands
+        if doc.title_index is not None and i < doc.title_index and site_consent_notice(key, n_words, self._langs()):
+            return "cookie_notice", False
         keys = token_keys(block, depth=4, memo=memo)
         if keys:
             short_link = n_words <= 6 or link_density(block) >= 0.5
@@ -633,11 +639,14 @@ class PageChrome(Filter):
                 out.extend(Drop(j, "ad_label", "Advertising copy under an advertising label.", ref=i) for j in box)
                 decided.update(box)
             elif category == "newsletter" and doc.n_words[j] <= 6 and doc.plain[j].rstrip()[-1:] not in ".?!" \
-                    and cue_pattern(self._langs(), "newsletter_words").match(key) \
-                    and (topics.overlap(j) or 0.0) <= 0.34:
+                    and key.startswith(tuple(sec.get("signup_words", ()))) and (topics.overlap(j) or 0.0) <= 0.34:
                 # its button, which names the site and not the newsletter: "Sign up for Gizmotic
                 # Today" (a subheading on the article's topic, "Email scams on the rise", stays)
                 out.append(Drop(j, "newsletter", "The button of a newsletter prompt.", ref=i))
+                decided.add(j)
+            elif category == "comment_form" and doc.n_words[j] <= 30 and _EMAIL_WORD.search(key):
+                # the form's note under its header: "Deine E-Mail-Adresse wird nicht angezeigt. …"
+                out.append(Drop(j, "comment_form", "The note of a comment form.", ref=i))
                 decided.add(j)
             elif category == "tag_list" and _bare_label(doc.plain[i]):
                 items = self._tag_items(doc, kept, k, decided, last_long)

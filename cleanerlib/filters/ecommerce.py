@@ -31,6 +31,7 @@ _DETAILS = {
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
 _DIGIT = re.compile(r"\d")
+_NOTE_SEP = re.compile(r"\s[/\u00b7|]\s")
 _AT_SHOP = re.compile(r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 # a price struck out in markdown ("~~$949.99~~", "~~44,99 €~~")
@@ -48,8 +49,11 @@ def _scam_words(langs: tuple[str, ...] | None) -> frozenset[str]:
 
 
 @cache
-def _app_labels(langs: tuple[str, ...] | None) -> frozenset[str]:
-    return frozenset(merged_section("ecommerce", langs).get("app_info_labels", ()))
+def _app_labels(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The labels of an app's info box, and those that name its maker."""
+    sec = merged_section("ecommerce", langs)
+    makers = frozenset(sec.get("app_maker_labels", ()))
+    return frozenset(sec.get("app_info_labels", ())) | makers, makers
 
 
 # an app store's name in a button ("Get it on Play Store", "Im App Store laden")
@@ -83,7 +87,10 @@ class Ecommerce(Filter):
             b = doc.blocks[i]
             # a price widget's small print ("Stand: 11. Juni 2025 · Preis kann sich geändert haben ·
             # Affiliate-Link", "… images from the Amazon Product Advertising API"), longer than its buttons
-            if doc.n_words[i] <= self.note_max_words and _DIGIT.search(doc.keys[i]) and notes.search(doc.keys[i]):
+            # (fragments set apart by slashes or dots: an update note is a sentence, "Stand: 12. März
+            # 2025 – Amazon hat die Preise angehoben.")
+            if doc.n_words[i] <= self.note_max_words and _DIGIT.search(doc.keys[i]) and notes.search(doc.keys[i]) \
+                    and (_NOTE_SEP.search(doc.keys[i]) or doc.keys[i].startswith(("preis inkl", "preise inkl"))):
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] > self.max_words:
@@ -143,7 +150,7 @@ class Ecommerce(Filter):
                 and (_BOLD_LINE.match(b.text) is not None or any(c.isdigit() for c in b.text))
             if between or card or button or struck:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
-        out.extend(self._app_boxes(doc, kept, {d.index for d in out}, _app_labels(langs)))
+        out.extend(self._app_boxes(doc, kept, {d.index for d in out}, *_app_labels(langs)))
         out.extend(self._deal_boxes(doc, kept, {d.index: d.reason for d in out}))
         return out
 
@@ -168,10 +175,11 @@ class Ecommerce(Filter):
         return out
 
     @staticmethod
-    def _app_boxes(doc: Document, kept: list[int], dropped: set[int], labels: frozenset[str]) -> list[Drop]:
+    def _app_boxes(doc: Document, kept: list[int], dropped: set[int], labels: frozenset[str],
+                   makers: frozenset[str]) -> list[Drop]:
         """An app's info box over its store button: "Glyphboard" / "Developer: Nordwisp Labs" /
         "Price: Free" / "Get it on Play Store". Two labelled lines at least, each a label the
-        box is made of, and the app's name above them."""
+        box is made of, one of them its maker, and the app's name above them."""
         out = []
         for k, i in enumerate(kept):
             if i not in dropped or not any(store in doc.keys[i] for store in _STORES):
@@ -183,8 +191,8 @@ class Ecommerce(Filter):
                     break
                 box.append(kept[j])
                 j -= 1
-            if len(box) < 2:
-                continue
+            if len(box) < 2 or not any(_LABELLED.match(doc.plain[x])[1].strip(" *_").casefold() in makers for x in box):
+                continue  # "Availability" / "Price: Free" / "Platforms: iOS" in a review names no developer
             top = kept[j] if j >= 0 else None
             if top is not None and top not in dropped and top != doc.title_index and doc.n_words[top] <= 4 \
                     and not doc.plain[top].rstrip().endswith((".", "!", "?", ":")):

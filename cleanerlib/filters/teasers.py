@@ -47,15 +47,6 @@ _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a
 # a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
 _LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
-def _names_something(plain: str, rest: str) -> bool:
-    """Whether the last words of ``plain`` (``rest``, as the block's key writes them) open with a
-    capital or a digit, as a site's or section's name does."""
-    n = len(rest.split())
-    words = plain.split()
-    if not n or len(words) < n:
-        return False
-    first = words[-n].lstrip("\"'“‘«„*_[(")
-    return first[:1].isupper() or first[:1].isdigit()
 
 
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
@@ -79,9 +70,7 @@ class _Tables(NamedTuple):
     site_re: LetterGated
     sentence_starts: frozenset[str]
     linked_tail: re.Pattern[str]
-    named_prefixes: tuple[str, ...]
     site_prefixes: tuple[str, ...]
-    title_labels: frozenset[str]
 
 
 @cache
@@ -91,14 +80,10 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     # "Most read this week", "Lo más leído hoy": a header with a time qualifier is one too
     qualifiers = [normalize(q) for q in sec.get("header_qualifiers", ())]
     headers = frozenset(headers | {f"{h} {q}" for h in headers for q in qualifiers})
-    # after some prefixes only a capitalised name makes a header: "Más en El Circuito", not
-    # "Más en detalle"
-    named_prefixes = tuple(normalize(p) + " " for p in sec.get("named_header_prefixes", ()))
-    # "Trending on XRD": a header only when it names the page's own site ("Trending on TikTok"
-    # titles a section of a culture piece)
+    # "Trending on XRD", "Más en Kataxa": a header only when it names the page's own site
+    # ("Trending on TikTok" titles a section of a culture piece, "Más en detalle" a detail)
     site_prefixes = tuple(sorted({normalize(p) + " " for p in sec.get("site_header_prefixes", ())}, key=len, reverse=True))
-    prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())} | set(named_prefixes),
-                      key=len, reverse=True)
+    prefixes = sorted({normalize(p) + " " for p in sec.get("header_prefixes", ())}, key=len, reverse=True)
     header_prefixes = re.compile("^(?:" + ("|".join(re.escape(p) for p in prefixes) or "(?!x)x") + ")(.*)$")
     read_more = phrase_keys("teasers", ("read_more",), langs)
     glueable = sorted((r for r in read_more if r not in _AMBIGUOUS), key=len, reverse=True)
@@ -131,9 +116,8 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     # words a paragraph glued to a capitalised last word of a headline opens with; no
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
-    title_labels = frozenset(sec.get("title_case_labels", ()))
     return _Tables(headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words,
-                   site_re, sentence_starts, linked_tail, named_prefixes, site_prefixes, title_labels)
+                   site_re, sentence_starts, linked_tail, site_prefixes)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
@@ -242,7 +226,7 @@ class CrossPromo(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
         (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-         sentence_starts, linked_tail, named_prefixes, site_prefixes, title_labels) = tables
+         sentence_starts, linked_tail, site_prefixes) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -268,13 +252,14 @@ class CrossPromo(Filter):
                 return True
             if key.startswith(site_prefixes):
                 prefix = next(p for p in site_prefixes if key.startswith(p))
-                if names_own_site(doc, key[len(prefix):]):
+                words = doc.plain[i].split()
+                n = len(key[len(prefix):].split())
+                if n and len(words) >= n and names_own_site(doc, " ".join(words[-n:])):
                     return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
             m = header_prefixes.match(key)
-            return m is not None and _SITE_NAME.match(m.group(1)) is not None and doc.plain[i][-1:] != "." and (
-                not key.startswith(named_prefixes) or _names_something(doc.plain[i], m.group(1)))
+            return m is not None and _SITE_NAME.match(m.group(1)) is not None and doc.plain[i][-1:] != "."
 
         pos = {i: k for k, i in enumerate(kept)}
 
@@ -345,7 +330,7 @@ class CrossPromo(Filter):
             if i in out or i in tail_blocks:
                 continue
             text = doc.blocks[i].text
-            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re, title_labels)
+            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
             hints = doc.blocks[i].hints
             if prefix is not None and hints is not None and hints.level and not hints.link_chars:
                 prefix = None  # "<h2>Mehr zum Thema: Wie andere Hersteller …</h2>" links nowhere: a subheading
@@ -618,15 +603,12 @@ class CrossPromo(Filter):
         return card
 
     @staticmethod
-    def _inline_prefix(text: str, inline_re, inline_caps, site_re, labels) -> re.Match[str] | None:
+    def _inline_prefix(text: str, inline_re, inline_caps, site_re) -> re.Match[str] | None:
         """The "ALSO READ:" / "En Gadgetario |" that opens an inline teaser, if one does."""
         m = inline_re.match(text) or site_re.match(text)
         if m is None:
             m = inline_caps.match(text)
-            # "ALSO READ Headline", or a label that is only ever one in title case ("Related Story
-            # Headline"; "Check Out The New Interface" is a subheading)
-            if m is None or len(m.group(1)) < 4 or not (
-                    m.group(1).isupper() or m.group(1) == m.group(1).title() and m.group(1).casefold() in labels):
+            if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
                 return None
         return m
 
