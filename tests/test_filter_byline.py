@@ -633,3 +633,9 @@ def test_a_figcaption_that_ends_in_a_name_in_brackets():
 
 def test_a_count_of_reactions_is_a_comment_count():
     assert_line_dropped(run("12 réactions"), "read_time")
+
+
+@pytest.mark.parametrize("line", ["March 12, 2025 – 47 minutes", "Ein Bericht von Bloomberg",
+                                  "const ratio = width / height // Source: Apple HIG"])
+def test_durations_sources_and_code_stay(line):
+    assert run(line).blocks[1].kept

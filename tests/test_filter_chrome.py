@@ -980,3 +980,15 @@ def test_the_note_of_a_comment_form_under_its_header():
     # a tutorial's sentence about a privacy feature stays
     line = "Your email address will not be shown to the developer if you use Sign in with Apple."
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line", [
+    "Suivez les étapes ci-dessous pour installer la mise à jour sur votre iPhone.",
+    "Honey, which is an affiliate partner for many retailers, allegedly replaced creators' referral links.",
+    "Das Prinzip: Jeden Morgen verschickt die App eine Zusammenfassung per Mail.",
+    "By signing up you agree to let Meta use your public posts to train its AI models, under the new terms.",
+    "Privacy Policy and Terms of Service Changes for Store Partners",
+    "Please keep the discussion civil, the subreddit's moderators wrote in a pinned post on Monday.",
+])
+def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)

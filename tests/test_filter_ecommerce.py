@@ -431,3 +431,21 @@ def test_a_model_over_its_price_at_a_shop():
     r = run(HEADLINE, BODY, "Orla Speak 40 conference speakerphone", "$129 at Amazon (was $169)", BODY_END)
     assert_dropped(r, "$129 at Amazon (was $169)", "price_only")
     assert_dropped(r, "Orla Speak 40 conference speakerphone", "shop_widget", ref="$129 at Amazon (was $169)")
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 3/14: Amazon has since confirmed that the outage affected prices shown in its app.",
+    "Stand: 12. März 2025 – Amazon hat die Preise für Prime in Deutschland angehoben.",
+    "Developers have until April 30, 2025 to migrate to the new Amazon Product Advertising API.",
+    "Preis: 399 € – 499 €",
+    "Download it from the App Store",
+])
+def test_update_notes_price_ranges_and_how_to_steps_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_a_reviews_availability_section_over_a_store_button_stays():
+    lines = ["Availability", "Price: Free with in-app purchases", "Platforms: iOS and Android"]
+    r = run(HEADLINE, BODY, *lines, "Get it on Google Play", BODY_END)
+    for line in lines:
+        assert_kept(r, line)

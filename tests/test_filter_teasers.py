@@ -585,11 +585,6 @@ def test_a_hard_wrapped_line_that_starts_like_a_header_prefix_stays():
     assert_kept(r, "mehr aus unserem Leben hätten machen können.")
 
 
-def test_a_deals_label_over_a_linked_headline():
-    line = "**Deals:** [Wireless Earbuds Drop to $169 on Amazon](https://example.com/deals/earbuds-169/)"
-    assert_dropped(run(line, HEADLINE, BODY1, BODY2), line, "inline_teaser")
-
-
 def test_linked_headlines_in_markdown_under_a_header_are_cards():
     cards = ["[Smart rings are having a moment, but none is worth a subscription](https://example.com/a)",
              "### [The ring review: the best sleep tracker so far](https://example.com/b)"]
@@ -639,3 +634,19 @@ def test_a_name_in_a_glued_teaser_headline_is_no_seam():
             "the same as on the console, and subscribers can stream more than 300 games at launch, Sony said.")
     r = run(HEADLINE, BODY1, line, BODY2)
     assert "The new service costs" in r.text and "PlayStation" not in r.text
+
+
+@pytest.mark.parametrize("header,url", [
+    ("Popular on Android", "https://www.androidpolice.com/a/"),  # a platform in the domain is no site name
+    ("Mehr rund ums Smartphone", "https://www.example.de/a/"),
+    ("Más en Europa", "https://www.example.es/a/"),
+])
+def test_section_headings_that_start_like_teaser_headers_stay(header, url):
+    lines = [HEADLINE, BODY1, header, "Faster updates through the store", "New gestures for navigation", BODY2]
+    r = clean("\n".join(lines), input_type="text", filters=[CrossPromo()], url=url)
+    assert_kept(r, header)
+
+
+@pytest.mark.parametrize("line", ["Deal-Breaker: No Headphone Jack", "Deals — Why Retailers Are Cutting Prices Early"])
+def test_lines_that_open_with_deal_stay(line):
+    assert_kept(run(HEADLINE, BODY1, line, BODY2), line)

@@ -270,7 +270,7 @@ def _attribution(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(merged_section("chrome", langs).get("attribution_words", ()))
 
 
-_MENU_CONNECTORS = frozenset("of to and & our us your with for the de la y et und uns".split())
+_MENU_CONNECTORS = frozenset("of to and & our us your with the de la y et und uns".split())
 
 
 @cache
