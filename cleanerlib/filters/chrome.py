@@ -18,17 +18,17 @@ from .._model import Kind
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
-    dump_field,
-    menu_shaped,
     HOME_PAGES,
     TopicProfile,
     cue_pattern,
+    dump_field,
     glued_trail,
     has_stopword,
     has_trigger,
     is_headline_shaped,
     link_density,
     looks_like_residue,
+    menu_shaped,
     phrase_keys,
     phrase_table,
     prose_residue,

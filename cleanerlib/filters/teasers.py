@@ -23,13 +23,13 @@ from .._model import Block, Kind
 from .._normalize import normalize
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
-    names_own_site,
     LetterGated,
     TopicProfile,
     ends_with_ellipsis,
     glued_label,
     is_headline_shaped,
     link_density,
+    names_own_site,
     phrase_keys,
     token_hint,
     word_count,
@@ -47,8 +47,6 @@ _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a
 # a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
 _LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
-
-
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
                    "yarpp-related", "yarpp", "crp_related", "rp4wp-related-posts", "read-next", "more-stories",
