@@ -7,6 +7,7 @@ a cleaner config, like any filter defined outside cleanerlib.
 from __future__ import annotations
 
 import os
+import time
 
 from cleanerlib import Filter
 
@@ -37,4 +38,19 @@ class Crash(Filter):
     def decide(self, doc):
         if any(self.marker in b.text for b in doc.blocks):
             os._exit(3)
+        return ()
+
+
+class Slow(Filter):
+    """Takes a while on a page containing the marker, so that other workers run ahead of it."""
+
+    name = "slow"
+
+    def __init__(self, *, marker: str = "SLOW-PAGE", seconds: float = 2.0) -> None:
+        self.marker = marker
+        self.seconds = seconds
+
+    def decide(self, doc):
+        if any(self.marker in b.text for b in doc.blocks):
+            time.sleep(self.seconds)
         return ()

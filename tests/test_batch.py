@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -248,6 +249,22 @@ def test_a_hanging_record_hits_the_time_limit_and_the_run_goes_on(tmp_path):
     assert "time limit of 1s" in out[1]["error"]["message"]
     assert "exited with code 3" in out[3]["error"]["message"]
     assert result.worker_replacements == 2
+
+
+def test_a_slow_record_that_holds_a_full_window_does_not_stall_the_run(tmp_path):
+    # the other worker cleans the whole window (8 * 2 + 16 records) behind the slow first one;
+    # once that one is out, every record in the window is out and the pool must refill it
+    pages = [{"id": k, "text": f"Headline number {k} for the test\n\nBody paragraph {k} of the page, "
+                               f"{'SLOW-PAGE' if k == 0 else 'fine'}."} for k in range(80)]
+    src = write_jsonl(tmp_path / "in.jsonl", pages)
+    cleaner = Cleaner(filters=Pipeline.from_config({"filters": [{"name": "_batch_filters:Slow", "params": {}}]}))
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (_run([src], tmp_path / "out.jsonl", workers=2, cleaner=cleaner),
+                                              done.set()), daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert done.is_set(), "the run stalled"
+    assert [o["id"] for o in read_jsonl(tmp_path / "out.jsonl")] == list(range(80))
 
 
 # ------------------------------------------------------------------------ kill and resume

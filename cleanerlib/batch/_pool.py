@@ -153,6 +153,10 @@ class WorkerPool:
                 next_out += 1
             if exhausted and pending is None and next_out == next_in:
                 return
+            if not any(w.seq is not None or not w.ready for w in self.workers):
+                # nothing to wait for: the window was full, and every record in it is now out
+                # (a slow record held it while the other workers finished the rest); refill
+                continue
             self._wait(results)
 
     def _send(self, w: _Worker, seq: int, item: Any) -> bool:
