@@ -992,3 +992,19 @@ def test_the_note_of_a_comment_form_under_its_header():
 ])
 def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Thumbs up 14", "share_bar"),
+    ("Cet article vous a plu ? Suivez le Carnet du Geek sur Google Actualités pour ne rien manquer.", "social_follow"),
+    ("[Log in to add your comment](https://example.com/wp-login.php)", "comment_form"),
+    ("38 Comments / 38 New", "comment_form"),
+    ("Affiliate links may be automatically generated - see our ethics statement for details.", "ad_label"),
+])
+def test_more_chrome_from_the_last_blind_sets(line, reason):
+    assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
+
+
+def test_a_sentence_about_the_sites_own_newsletter_stays():
+    line = "Unser Newsletter hat in den vergangenen Wochen mehrfach über Preisfehler bei Discountern berichtet."
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)

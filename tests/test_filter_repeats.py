@@ -268,3 +268,9 @@ def test_a_labelled_summary_line_the_article_says_again():
     line = "Summary: Mozilla ends Firefox updates for old Windows versions in March but keeps a security release."
     r = run(HEADLINE, line, P1, P2)
     assert_block(r, 1, line, kept=False, reason="summary_box", ref=2)
+
+
+def test_a_markdown_heading_that_quotes_the_article_is_a_section_title():
+    heading = "## “Nobody should have to run a browser on an abandoned system”"
+    r = run(HEADLINE, P1, heading, QUOTE_PARA, P2)
+    assert all(b.kept for b in r.blocks)

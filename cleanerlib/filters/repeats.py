@@ -29,6 +29,14 @@ def _grams(tokens: Sequence[str], k: int) -> set[str]:
 
 
 
+def _marked_heading(block) -> bool:
+    """A heading by its markup (``<h2>``, ``## …``), not by its shape: a pull quote is set in a
+    box or a blockquote, a section's title in a heading."""
+    if block.hints is not None:
+        return bool(block.hints.level)
+    return block.kind is Kind.HEADING and block.text.lstrip().startswith("#")
+
+
 def _numbers(tokens: Sequence[str]) -> set[str]:
     return {t for t in tokens if t.isdigit()}
 
@@ -183,6 +191,8 @@ class RepeatedParagraphs(Filter):
             # under the headline, a restatement of what follows is a dek, not a pull quote
             verbatim = coverage >= self.pull_quote_coverage or (
                 i != dek_slot and len(set(tokens[i]) - set(tokens[j])) <= 1)
+            if verbatim and share <= self.pull_quote_max_share and _marked_heading(doc.blocks[i]):
+                continue  # "## „Das ist keine Wahl, das ist ein Countdown“": a section titled by a quote
             if verbatim and share <= self.pull_quote_max_share:
                 out.append(Drop(i, "pull_quote", f"{coverage:.0%} of it is in block {j}, which is kept.", ref=j))
             else:
