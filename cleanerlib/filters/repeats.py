@@ -1,4 +1,4 @@
-"""Repeated paragraphs within one document: exact repeats, near-repeats, pull quotes.
+"""Repeated paragraphs within one document: exact repeats, near-repeats, pull quotes, summary boxes.
 
 Scrapes repeat text in three ways: a paragraph captured twice, a dek or summary that restates
 the first paragraph in slightly other words, and a pull quote that lifts a sentence out of the
@@ -9,6 +9,9 @@ shorter (or, between equals, later) is dropped and points at the kept twin.
 Short repeats are left alone on purpose: a quoted phrase the article analyses, a one-line
 refrain. And a conclusion that restates the introduction in other words shares few shingles,
 so it survives.
+
+A summary box at the top ("Key points" over a few bullets) says the article again in other
+words; it goes only when the article says every item, so nothing is lost with it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .._model import Kind
+from .._model import Block, Kind
 from .._normalize import normalize, strip_decoration
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import content_stems, phrase_keys
@@ -29,7 +32,7 @@ def _grams(tokens: Sequence[str], k: int) -> set[str]:
 
 
 
-def _marked_heading(block) -> bool:
+def _marked_heading(block: Block) -> bool:
     """A heading by its markup (``<h2>``, ``## …``), not by its shape: a pull quote is set in a
     box or a blockquote, a section's title in a heading."""
     if block.hints is not None:
