@@ -31,7 +31,6 @@ def _grams(tokens: Sequence[str], k: int) -> set[str]:
     return set(map(" ".join, zip(*(tokens[j:] for j in range(k)))))
 
 
-
 def _marked_heading(block: Block) -> bool:
     """A heading by its markup (``<h2>``, ``## …``), not by its shape: a pull quote is set in a
     box or a blockquote, a section's title in a heading."""
