@@ -43,8 +43,10 @@ def _overlap(a: list[str], b: list[str]) -> float:
 _URL_WORDS = re.compile(r"[-_/.+]+")
 # a line that ends like a sentence (a headline may end in a question mark)
 _ENDS_SENTENCE = re.compile(r"""[.!:;,]["'\u201d\u2019]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
-_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb-]+\s+|\s*\|\s*")
-_SITE_SEPARATOR_BEFORE = re.compile(r"(?:\s+[|\u2013\u2014\u00b7\u2022\u00bb-]+\s+|\s*\|\s*)$")
+# what sets the site's name apart from the headline in a <title> ("… | TechSite", "TechSite – …")
+_SITE_SEP = r"\s+[|\u2013\u2014\u00b7\u2022\u00bb-]+\s+|\s*\|\s*"
+_SITE_SEPARATOR = re.compile(_SITE_SEP)
+_SITE_SEPARATOR_BEFORE = re.compile(rf"(?:{_SITE_SEP})$")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb:/-]+\s+|\s*\|\s*")
 
 
@@ -187,8 +189,7 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
         # (a lede of 25 words or more that asks or trails off is the article starting)
         if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (
                 long_headline and not b.text.rstrip().endswith(("?", "\u2026", "..."))):
-            if phrase_table("chrome").match_prefix(keys[b.index]) is not None \
-                    or prose_residue(keys[b.index], n_words) is not None or site_consent_notice(keys[b.index], n_words):
+            if _residue_paragraph(keys[b.index], n_words):
                 continue  # a cookie notice or affiliate disclosure above the headline: not the article
             stop = b.index
             break
@@ -248,14 +249,20 @@ def _reader_title(blocks: Sequence[Block], keys: Sequence[str], within: int = 40
     for b in blocks[2:within]:
         if keys[b.index] == wanted:
             return b.index
-        if b.kind is Kind.PARAGRAPH and len(b.text.split()) >= 25 and not READER_HEADER.match(b.text) \
-                and phrase_table("chrome").match_prefix(keys[b.index]) is None \
-                and prose_residue(keys[b.index], len(b.text.split())) is None \
-                and not site_consent_notice(keys[b.index], len(b.text.split())):
+        n_words = len(b.text.split())
+        if b.kind is Kind.PARAGRAPH and n_words >= 25 and not READER_HEADER.match(b.text) \
+                and not _residue_paragraph(keys[b.index], n_words):
             paragraphs += 1
             if paragraphs == 2:
                 return None
     return None
+
+
+def _residue_paragraph(key: str, n_words: int) -> bool:
+    """A long paragraph that is page chrome, not the article's start: a cookie notice, an
+    affiliate disclosure, a newsletter pitch (a headline may stand below it)."""
+    return phrase_table("chrome").match_prefix(key) is not None or prose_residue(key, n_words) is not None \
+        or site_consent_notice(key, n_words)
 
 
 def _headline_sentence(text: str) -> bool:

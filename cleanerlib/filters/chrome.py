@@ -354,7 +354,8 @@ class PageChrome(Filter):
     def _bare_tags(doc: Document, kept: list[int], last_long: int) -> list[int]:
         """A line of tags copied without its label, or with a label but no colon, after the
         article's last paragraph: "Credit Card Magecart Skimmer Supply Chain WooCommerce
-        WordPress", "Topics Grocery Delivery Apps". Unlabelled, six words or more,
+        WordPress", "Topics Grocery Delivery Apps", "Halvren · Connected Cars · Car Tech".
+        Unlabelled, six words or more (or three items or more set apart by dots or bars),
         mostly capitalised, no punctuation or separators, no postcode, no stopword of any known
         language (a heading or a related story's headline has "the", "für", "de"), and at least two
         of the article's own words: tags name what the article is about."""
@@ -390,7 +391,6 @@ class PageChrome(Filter):
             if doc.n_words[i] >= 25:
                 vocabulary.update(t for t in doc.tokens[i] if len(t) >= 4)
         return out
-
 
     def _button_row(self, text: str, key: str, tokens) -> bool:
         """A row of share and page buttons copied as one line: "Facebook X Flipboard Threads

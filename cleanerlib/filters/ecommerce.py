@@ -81,16 +81,19 @@ class Ecommerce(Filter):
         scams = _scam_words(langs)
         coupons = cue_pattern(langs, "coupon_cues", "ecommerce")
         notes = cue_pattern(langs, "price_notes", "ecommerce")
+        small_print = cue_pattern(langs, "price_small_print", "ecommerce")
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         found: dict[int, str] = {}
         for i in kept:
             b = doc.blocks[i]
             # a price widget's small print ("Stand: 11. Juni 2025 · Preis kann sich geändert haben ·
-            # Affiliate-Link", "… images from the Amazon Product Advertising API"), longer than its buttons
-            # (fragments set apart by slashes or dots: an update note is a sentence, "Stand: 12. März
-            # 2025 – Amazon hat die Preise angehoben.")
-            if doc.n_words[i] <= self.note_max_words and _DIGIT.search(doc.keys[i]) and notes.search(doc.keys[i]) \
-                    and (_NOTE_SEP.search(doc.keys[i]) or doc.keys[i].startswith(("preis inkl", "preise inkl"))):
+            # Affiliate-Link", "… images from the Amazon Product Advertising API"), longer than its buttons:
+            # fragments set apart by slashes or dots (an update note is a sentence, "Stand: 12. März
+            # 2025 – Amazon hat die Preise angehoben."), or a line that is small print whole
+            # ("Preis inkl. MwSt., zzgl. Versand. Letzte Aktualisierung am …")
+            key = doc.keys[i]
+            if doc.n_words[i] <= self.note_max_words and _DIGIT.search(key) \
+                    and (notes.search(key) and _NOTE_SEP.search(key) or small_print.search(key)):
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] > self.max_words:
@@ -184,14 +187,16 @@ class Ecommerce(Filter):
         for k, i in enumerate(kept):
             if i not in dropped or not any(store in doc.keys[i] for store in _STORES):
                 continue
-            box, j = [], k - 1
+            box, names, j = [], set(), k - 1
             while j >= 0 and kept[j] not in dropped and kept[j] != doc.title_index and doc.n_words[kept[j]] <= 8:
                 m = _LABELLED.match(doc.plain[kept[j]])
-                if m is None or m[1].strip(" *_").casefold() not in labels:
+                label = m[1].strip(" *_").casefold() if m is not None else None
+                if label not in labels:
                     break
                 box.append(kept[j])
+                names.add(label)
                 j -= 1
-            if len(box) < 2 or not any(_LABELLED.match(doc.plain[x])[1].strip(" *_").casefold() in makers for x in box):
+            if len(box) < 2 or names.isdisjoint(makers):
                 continue  # "Availability" / "Price: Free" / "Platforms: iOS" in a review names no developer
             top = kept[j] if j >= 0 else None
             if top is not None and top not in dropped and top != doc.title_index and doc.n_words[top] <= 4 \
