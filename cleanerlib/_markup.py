@@ -48,6 +48,11 @@ _CLOSED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}
 _IMPLIED_TOPS = frozenset(("p", "li", "dt", "dd", "tr", "td", "th", "option"))
 
 
+def _closes(name: str, top: str) -> bool:
+    """Whether a start tag ``name`` closes the open element ``top`` implicitly."""
+    return (top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())
+
+
 class _OpenElements:
     """The stack of open elements while walking tags, with a count per name so that an end tag
     that closes nothing is dismissed at once (deep markup makes a linear search quadratic)."""
@@ -85,10 +90,7 @@ class _OpenElements:
         if not self.stack or self.stack[-1][0] not in _IMPLIED_TOPS:
             return []
         closed = []
-        while self.stack:
-            top = self.stack[-1][0]
-            if not ((top == "p" and name in _CLOSES_P) or name in _CLOSED_BY.get(top, ())):
-                break
+        while self.stack and _closes(name, self.stack[-1][0]):
             closed.extend(self._pop_to(len(self.stack) - 1))
         return closed
 
@@ -107,31 +109,48 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
     starts: list[tuple[int, int, str]] = []  # (offset, line, name)
     frame: dict[str, int] = {}  # html/head/body -> offset of its first start tag
     ends: dict[int, int] = {}  # start offset -> end offset
-    stack = _OpenElements()  # (name, start offset)
+    # the open elements, as in _OpenElements but inline: this loop runs once per tag of the page
+    open_names: list[str] = []
+    open_starts: list[int] = []
+    open_count: dict[str, int] = {}
     line = 1
     last = 0
     count = source.count
     for m in _TOKEN.finditer(source):
-        pos = m.start()
-        line += count("\n", last, pos)
-        last = pos
         raw_name, slash, name = m.groups()
-        if raw_name is not None:  # raw-text element: one token holds start to end
+        if name is None:
+            if raw_name is None:
+                continue  # comment
+            pos = m.start()  # raw-text element: one token holds start to end
+            line += count("\n", last, pos)
+            last = pos
             starts.append((pos, line, raw_name.lower()))
             ends[pos] = m.end()
             continue
-        if name is None:
-            continue  # comment
         name = name.lower()
-        if slash:  # end tag
-            closed = stack.close(name)
-            if closed:
-                ends[closed[0][1]] = m.end()
-                for _, open_pos in closed[1:]:
-                    ends[open_pos] = pos  # closed implicitly by the end of their ancestor
+        if slash:  # end tag: close the innermost open element of that name, and what it holds
+            if not open_count.get(name):
+                continue
+            pos = m.start()
+            if open_names[-1] == name:
+                open_names.pop()
+                open_count[name] -= 1
+                ends[open_starts.pop()] = m.end()
+                continue
+            depth = len(open_names) - 1 - open_names[::-1].index(name)
+            ends[open_starts[depth]] = m.end()
+            for inner, open_pos in zip(open_names[depth + 1:], open_starts[depth + 1:]):
+                ends[open_pos] = pos  # closed implicitly by the end of their ancestor
+                open_count[inner] -= 1
+            open_count[name] -= 1
+            del open_names[depth:], open_starts[depth:]
             continue
-        for _, open_pos in stack.close_implied(name):
-            ends[open_pos] = pos
+        pos = m.start()
+        line += count("\n", last, pos)
+        last = pos
+        while open_names and open_names[-1] in _IMPLIED_TOPS and _closes(name, open_names[-1]):
+            open_count[open_names.pop()] -= 1
+            ends[open_starts.pop()] = pos
         if name in _FRAME:
             frame.setdefault(name, pos)
         else:
@@ -139,7 +158,9 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
         if name in _VOID or source[m.end() - 2] == "/":
             ends[pos] = m.end()
         else:
-            stack.push(name, pos)
+            open_names.append(name)
+            open_starts.append(pos)
+            open_count[name] = open_count.get(name, 0) + 1
 
     located: dict[object, tuple[int, int]] = {}
     frames = []

@@ -194,6 +194,61 @@ def _subtree_tokens(el) -> tuple[str, ...]:
     return tuple(reversed(out))
 
 
+class _XPaths:
+    """``tree.getpath(el)`` for the elements that own blocks, each computed once.
+
+    lxml's ``getpath()`` recounts an element's siblings on every call, which is quadratic on
+    a wide list; here each parent's children are counted once, and only for the parents on
+    the way up from an element that owns a block.
+    """
+
+    __slots__ = ("paths", "steps")
+
+    def __init__(self) -> None:
+        self.paths: dict[object, str] = {}
+        self.steps: dict[object, str] = {}  # element -> its last step ("div[3]")
+
+    def _count_children(self, parent) -> None:
+        per_tag: dict[str, list] = {}
+        for child in parent:
+            tag = child.tag
+            if tag.__class__ is str:
+                per_tag.setdefault(tag, []).append(child)
+        steps = self.steps
+        for tag, children in per_tag.items():
+            step = tag if ":" not in tag else f"*[name()='{tag}']"  # prefixed names are no prefixes
+            if len(children) == 1:
+                steps[children[0]] = step
+            else:
+                for n, child in enumerate(children, 1):
+                    steps[child] = f"{step}[{n}]"
+
+    def __call__(self, el) -> str:
+        paths = self.paths
+        path = paths.get(el)
+        if path is not None:
+            return path
+        up = []
+        node = el
+        while node is not None and node not in paths:
+            up.append(node)
+            node = node.getparent()
+        path = paths[node] if node is not None else ""
+        steps = self.steps
+        for node in reversed(up):
+            step = steps.get(node)
+            if step is None:
+                parent = node.getparent()
+                if parent is None:
+                    step = node.tag
+                else:
+                    self._count_children(parent)
+                    step = steps[node]
+            path = f"{path}/{step}"
+            paths[node] = path
+        return path
+
+
 def segment_html(page: HtmlPage) -> list[Block]:
     """Blocks of an HTML page in document order, each with its element's xpath and line."""
     root = page.root
@@ -235,11 +290,6 @@ def segment_html(page: HtmlPage) -> list[Block]:
     link_depth = 0
     br_run = 0
     depth = 0
-    chain: list = [None]  # the open elements by depth (chain[depth] is the current one)
-    # where each element stands among its parent's children of the same tag: xpaths are built
-    # from these, since lxml's getpath() recounts siblings for every call
-    position: dict = {}
-    same_tag: dict[tuple[int, str], int] = {}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -247,14 +297,6 @@ def segment_html(page: HtmlPage) -> list[Block]:
             continue
         if event == "start":
             depth += 1
-            parent = chain[depth - 1]
-            if len(chain) > depth:
-                chain[depth] = el
-            else:
-                chain.append(el)
-            key = (id(parent), tag)
-            n = same_tag[key] = same_tag.get(key, 0) + 1
-            position[el] = (parent, tag, n)
             if tag in _SKIP_TAGS:
                 walker.skip_subtree()
                 continue
@@ -315,26 +357,7 @@ def segment_html(page: HtmlPage) -> list[Block]:
 
     wanted = {el for _, _, el, whole, _, _ in raw if whole}
     offsets = locate_elements(page.source_text, root.iter(), wanted)
-    paths: dict[object, str] = {}
-
-    def path_of(el) -> str:
-        """``tree.getpath(el)`` from the positions recorded during the walk."""
-        path = paths.get(el)
-        if path is not None:
-            return path
-        steps = []
-        node = el
-        while node is not None and node not in paths:
-            parent, tag, n = position[node]
-            step = tag if ":" not in tag else f"*[name()='{tag}']"  # prefixed names are no prefixes
-            steps.append(step if same_tag[(id(parent), tag)] == 1 else f"{step}[{n}]")
-            node = parent
-        path = paths[node] if node is not None else ""
-        for step in reversed(steps):
-            path = f"{path}/{step}"
-        paths[el] = path
-        return path
-
+    path_of = _XPaths()
     blocks = []
     for i, (text, owner, el, whole, link_chars, inline) in enumerate(raw):
         start, end = offsets.get(el, (None, None)) if whole else (None, None)
