@@ -121,6 +121,50 @@ def test_headline_is_kept_when_the_extraction_leaves_it_out():
     assert_outside(r, "Copyright 2026 ChipLetter Media.")
 
 
+class CountedRuns(MainContent):
+    """MainContent whose trafilatura runs are recorded: each returns ``found`` (the fast run)
+    or all of the article (the run with fallbacks)."""
+
+    def __init__(self, *, found: str = "", **options) -> None:
+        super().__init__(**options)
+        self.found = found
+        self.runs: list[bool] = []
+
+    def _extract(self, doc, *, fast: bool) -> str:
+        self.runs.append(fast)
+        return self.found if fast else "\n".join(P)
+
+
+def test_fallbacks_run_when_the_extraction_missed_most_of_the_pages_prose():
+    f = CountedRuns(found=P[3])
+    r = clean(GENERATED, input_type="html", filters=[f])
+    assert f.runs == [True, False]
+    assert_kept(r, P[0])
+
+
+def test_fallbacks_do_not_run_when_the_extraction_found_the_pages_prose():
+    """A short article all found: the fallbacks have nothing to recover, so trafilatura runs once."""
+    html = f"<html><body><nav><a href='/'>Home</a></nav><h1>{HEADLINE}</h1><p>{P[0]}</p></body></html>"
+    f = CountedRuns(found=P[0])
+    r = clean(html, input_type="html", filters=[f])
+    assert f.runs == [True]
+    assert_kept(r, P[0])
+    assert_outside(r, "Home")
+
+
+@pytest.mark.parametrize(("fallbacks", "runs"), [("always", [False]), ("never", [True])])
+def test_fallbacks_can_be_forced_on_or_off(fallbacks: str, runs: list[bool]) -> None:
+    f = CountedRuns(found=P[3], fallbacks=fallbacks)
+    clean(GENERATED, input_type="html", filters=[f])
+    assert f.runs == runs
+
+
+def test_nothing_found_always_tries_the_fallbacks():
+    f = CountedRuns(found="")
+    clean(f"<html><body><h1>{HEADLINE}</h1><p>Short.</p></body></html>", input_type="html", filters=[f])
+    assert f.runs == [True, False]
+
+
 def test_gap_between_two_main_content_paragraphs_is_filled_back():
     """The extraction kept the first and the last paragraph only: the paragraphs and the heading
     between them, in the same container, are article text; a short credit there is not."""

@@ -49,6 +49,8 @@ class MainContent(Filter):
         favor_recall: bool = False,
         fallbacks: str = "auto",
         fallback_below: int = 1000,
+        fallback_prose_ratio: float = 2.0,
+        fallback_prose_words: int = 20,
         include_comments: bool = False,
         include_tables: bool = True,
         on_failure: str = "keep",
@@ -65,6 +67,8 @@ class MainContent(Filter):
         self.favor_recall = favor_recall
         self.fallbacks = fallbacks
         self.fallback_below = fallback_below
+        self.fallback_prose_ratio = fallback_prose_ratio
+        self.fallback_prose_words = fallback_prose_words
         self.include_comments = include_comments
         self.include_tables = include_tables
         self.on_failure = on_failure
@@ -81,14 +85,21 @@ class MainContent(Filter):
         """trafilatura's main text; its slower fallback extractors run only when needed.
 
         With ``fallbacks="auto"`` trafilatura's own extractor runs first, and its readability
-        and jusText fallbacks only when that finds less than ``fallback_below`` characters,
-        which is where they recover an article; ``"always"`` and ``"never"`` force the choice.
+        and jusText fallbacks only when that finds less than ``fallback_below`` characters
+        while the page holds at least ``fallback_prose_ratio`` times as much prose (text in
+        blocks of ``fallback_prose_words`` words or more): that is where they recover an
+        article. A page whose prose was all found has nothing for them to recover, and running
+        them means running trafilatura a second time. ``"always"`` and ``"never"`` force the
+        choice.
         """
         if self.fallbacks not in ("auto", "always", "never"):
             raise ConfigError(f"fallbacks must be 'auto', 'always' or 'never', got {self.fallbacks!r}")
         text = self._extract(doc, fast=self.fallbacks != "always")
-        if self.fallbacks == "auto" and len(text or "") < self.fallback_below:
-            text = self._extract(doc, fast=False)
+        found = len(text or "")
+        if self.fallbacks == "auto" and found < self.fallback_below:
+            prose = sum(len(b.text) for b in doc.blocks if doc.n_words[b.index] >= self.fallback_prose_words)
+            if prose >= self.fallback_prose_ratio * found:
+                text = self._extract(doc, fast=False)
         return text
 
     def _extract(self, doc: Document, *, fast: bool) -> str | None:
