@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from cleanerlib import Cleaner, Metadata
 from cleanerlib._metadata import html_metadata
@@ -19,7 +20,7 @@ HEAD = """<html lang="de-DE"><head>
 
 
 def meta(source: str, url: str | None = None) -> Metadata:
-    return html_metadata(lxml.html.document_fromstring(source), url)
+    return html_metadata(lxml.html.document_fromstring(source), url, source=source)
 
 
 def test_reads_open_graph_meta_and_link_tags():
@@ -66,3 +67,12 @@ def test_clean_passes_url_and_metadata_through():
     assert r.metadata.byline == "Jane Doe" and r.metadata.site_name == "TechSite"
     t = Cleaner(filters=[]).clean("Just a line of text", url="https://example.com/t")
     assert t.metadata.url == "https://example.com/t"
+
+
+@pytest.mark.parametrize("markup", [
+    "<span itemprop=author>Jane Doe</span>",
+    "<span ITEMPROP = 'author'>Jane Doe</span>",
+    "<p>By <a rel=\"author\" href=\"/jane\">Jane Doe</a></p>",
+])
+def test_schema_org_and_rel_author_however_the_attribute_is_written(markup: str):
+    assert meta(f"<html><body>{markup}<time datetime='2026-01-02'>2 Jan</time></body></html>").byline == "Jane Doe"
