@@ -274,7 +274,7 @@ class PageChrome(Filter):
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
             decided.add(i)
         out.extend(self._followers(doc, decided, found, kept, position, last_long))
-        out.extend(self._boxes(doc, decided, found, table))
+        out.extend(self._boxes(doc, decided, found, table, memo))
         out.extend(self._table_of_contents(doc, kept, decided))
         site = self._site_name(doc)
         if site is not None:
@@ -543,7 +543,7 @@ class PageChrome(Filter):
         return _chain({i for i, (_, weak) in found.items() if not weak}, found, kept, position)
 
     # -- the rest of a small box whose prompt or button is chrome (HTML) -------------------
-    def _boxes(self, doc: Document, decided: set[int], found, table) -> list[Drop]:
+    def _boxes(self, doc: Document, decided: set[int], found, table, memo: dict) -> list[Drop]:
         """A newsletter or follow-us box: its name and blurb go with its button.
 
         "The Uptime Brief" and "News for people who get paged at 3am" say nothing a phrase list
@@ -559,23 +559,32 @@ class PageChrome(Filter):
             if b.source.xpath in groups and b.index not in groups[b.source.xpath]:
                 groups[b.source.xpath].append(b.index)
         out: list[Drop] = []
+        removed: dict[int, tuple[str, bool] | None] = {}
         for members in groups.values():
             if not 2 <= len(members) <= self.box_max_blocks \
                     or any(doc.n_words[i] > self.box_max_words for i in members):
                 continue
+            rest = [i for i in members if doc.blocks[i].kept and i not in decided and i != doc.title_index
+                    and i not in found]
+            if not rest:
+                continue  # nothing left in the box to remove (main content took it, or this filter)
             anchor = None
             for i in members:
-                hit = found.get(i) if doc.blocks[i].kept else self._match(doc, i, table, {})
+                if doc.blocks[i].kept:
+                    hit = found.get(i)
+                else:  # a removed block is matched here, once, as the page's kept ones were
+                    if i not in removed:
+                        removed[i] = self._match(doc, i, table, memo)
+                    hit = removed[i]
                 if hit is not None and hit[0] in _BOX_CATEGORIES and not hit[1]:
                     anchor, category = i, hit[0]
                     break
             if anchor is None:
                 continue
-            for i in members:
-                if doc.blocks[i].kept and i not in decided and i != doc.title_index and i not in found:
-                    out.append(Drop(i, category, f"In the same small box as {doc.blocks[anchor].text[:60]!r} "
-                                                 f"({_DETAILS[category]}).", ref=anchor))
-                    decided.add(i)
+            for i in rest:
+                out.append(Drop(i, category, f"In the same small box as {doc.blocks[anchor].text[:60]!r} "
+                                             f"({_DETAILS[category]}).", ref=anchor))
+                decided.add(i)
         return out
 
     # -- blocks that belong to a header already found ---------------------------------------
