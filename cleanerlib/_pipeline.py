@@ -435,6 +435,12 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
         for key, value in d.metadata:
             meta.setdefault(key, value)
 
+    metadata = doc.metadata.merged(**meta) if meta else doc.metadata
+    if not parts:  # whole blocks only (the common case): the derived keys stay as they are
+        blocks = list(doc.blocks)
+        for i, d in whole.items():
+            blocks[i] = blocks[i].as_dropped(filter_name, d.reason, d.detail, d.ref)
+        return replace(doc, blocks=tuple(blocks), metadata=metadata)
     new_blocks: list[Block] = []
     derived: list[tuple] = []  # (key, n_words, stripped, tokens, plain) of each new block
     old_to_new: list[int] = []
@@ -466,6 +472,5 @@ def apply_decisions(doc: Document, filter_name: str, decisions: Iterable[Drop]) 
         ]
         if title_index is not None:
             title_index = old_to_new[title_index]
-    metadata = doc.metadata.merged(**meta) if meta else doc.metadata
     return replace(doc, blocks=tuple(new_blocks), keys=keys, n_words=counts, stripped=stripped, tokens=tokens,
                    plain=plain, title_index=title_index, metadata=metadata)
