@@ -52,6 +52,7 @@ class Cleaner:
         language: str | None = None,
         max_removed_share: float = 0.75,
         time_budget: float | None = None,
+        html_offsets: bool = False,
     ) -> None:
         if input_type not in INPUT_TYPES:
             raise ConfigError(f"input_type must be one of {', '.join(INPUT_TYPES)}, got {input_type!r}")
@@ -59,6 +60,8 @@ class Cleaner:
             raise ConfigError(f"max_removed_share must be a number in (0, 1], got {max_removed_share!r}")
         if time_budget is not None and (not _is_number(time_budget) or not time_budget > 0):
             raise ConfigError(f"time_budget must be a positive number of seconds or None, got {time_budget!r}")
+        if not isinstance(html_offsets, bool):
+            raise ConfigError(f"html_offsets must be True or False, got {html_offsets!r}")
         if filters is None:
             pipeline = Pipeline.default()
         elif isinstance(filters, Pipeline):
@@ -71,12 +74,13 @@ class Cleaner:
         self.language = language
         self.max_removed_share = max_removed_share
         self.time_budget = time_budget
+        self.html_offsets = html_offsets
 
     def __repr__(self) -> str:
         return (
             f"Cleaner(filters={self.pipeline!r}, input_type={self.input_type!r}, separator={self.separator!r}, "
             f"language={self.language!r}, max_removed_share={self.max_removed_share!r}, "
-            f"time_budget={self.time_budget!r})"
+            f"time_budget={self.time_budget!r}, html_offsets={self.html_offsets!r})"
         )
 
     # -- configuration as data ---------------------------------------------------------------
@@ -87,6 +91,7 @@ class Cleaner:
             "language": self.language,
             "max_removed_share": self.max_removed_share,
             "time_budget": self.time_budget,
+            "html_offsets": self.html_offsets,
             **self.pipeline.to_config(),
         }
 
@@ -133,7 +138,7 @@ class Cleaner:
             blocks: list[Block] = []
             metadata = Metadata(url=url)
         elif page is not None:
-            blocks = segment_html(page)
+            blocks = segment_html(page, offsets=self.html_offsets)
             deadline.check("segmentation")
             metadata = html_metadata(page.root, url, source=page.source_text)
         else:

@@ -45,7 +45,7 @@ def _cleaner_from_args(args: argparse.Namespace) -> Cleaner:
     else:
         cleaner = Cleaner()
     overrides = {}
-    for name in ("input_type", "separator", "language", "max_removed_share", "time_budget"):
+    for name in ("input_type", "separator", "language", "max_removed_share", "time_budget", "html_offsets"):
         value = getattr(args, name, None)
         if value is not None:
             overrides[name] = _unescape(value) if name == "separator" else value
@@ -68,6 +68,8 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                    help="seconds one page may take, checked between stages and inside filters that check it "
                         "(the page then fails with TimeLimitExceeded)")
+    p.add_argument("--html-offsets", action="store_const", const=True, default=None,
+                   help="give HTML blocks character offsets into the markup besides xpath and line")
     p.add_argument("--config", default=None, help="a JSON file with a cleaner config (Cleaner.to_config())")
 
 

@@ -249,8 +249,9 @@ class _XPaths:
         return path
 
 
-def segment_html(page: HtmlPage) -> list[Block]:
-    """Blocks of an HTML page in document order, each with its element's xpath and line."""
+def segment_html(page: HtmlPage, *, offsets: bool = True) -> list[Block]:
+    """Blocks of an HTML page in document order, each with its element's xpath and line, and
+    with ``offsets`` its element's character offsets in the markup (where they are known)."""
     root = page.root
     # (text, owner, the element that holds the text, whether the text is all of that element,
     # link characters, the inline element that holds all of the text or None)
@@ -355,12 +356,13 @@ def segment_html(page: HtmlPage) -> list[Block]:
                     br_run = 0
     flush(top, True)
 
-    wanted = {el for _, _, el, whole, _, _ in raw if whole}
-    offsets = locate_elements(page.source_text, root.iter(), wanted)
+    located = {}
+    if offsets:
+        located = locate_elements(page.source_text, root.iter(), {el for _, _, el, whole, _, _ in raw if whole})
     path_of = _XPaths()
     blocks = []
     for i, (text, owner, el, whole, link_chars, inline) in enumerate(raw):
-        start, end = offsets.get(el, (None, None)) if whole else (None, None)
+        start, end = located.get(el, (None, None)) if whole else (None, None)
         parent = el.getparent()
         blocks.append(
             Block(

@@ -146,11 +146,29 @@ def test_cleaner_validates_its_options():
         Cleaner(max_removed_share=0)
     with pytest.raises(ConfigError, match="time_budget"):
         Cleaner(time_budget=-1)
+    with pytest.raises(ConfigError, match="html_offsets"):
+        Cleaner(html_offsets="yes")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         Cleaner(["positional"])  # type: ignore[misc]
     assert repr(Cleaner(filters=[], separator="\n\n")) == (
         "Cleaner(filters=Pipeline([]), input_type='auto', separator='\\n\\n', language=None, "
-        "max_removed_share=0.75, time_budget=None)")
+        "max_removed_share=0.75, time_budget=None, html_offsets=False)")
+
+
+def test_html_offsets_are_asked_for_and_text_offsets_always_given():
+    """HTML blocks are located by xpath and line; their character offsets in the markup cost a
+    second walk over every tag, so they come when asked for. A plain-text block's offsets are
+    its only address and always there."""
+    page = "<html><body><h1>Chip makers race</h1><p>Body text here.</p></body></html>"
+    plain = Cleaner(filters=[]).clean(page).blocks
+    assert [(b.source.start, b.source.end, b.source.xpath) for b in plain] == [
+        (None, None, "/html/body/h1"), (None, None, "/html/body/p")]
+    located = Cleaner(filters=[], html_offsets=True).clean(page).blocks
+    assert [page[b.source.start:b.source.end] for b in located] == [
+        "<h1>Chip makers race</h1>", "<p>Body text here.</p>"]
+    assert [b.source.xpath for b in located] == [b.source.xpath for b in plain]
+    text = Cleaner(filters=[]).clean("Chip makers race\nBody text here.").blocks
+    assert [(b.source.start, b.source.end) for b in text] == [(0, 16), (17, 32)]
 
 
 class _Clock:

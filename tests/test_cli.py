@@ -151,3 +151,14 @@ def test_console_script_in_a_subprocess(page, tmp_path):
     assert done.stdout.decode("utf-8") == clean(PAGE).text + "\n"
     missing = subprocess.run([script, "clean", str(tmp_path / "nope.txt")], capture_output=True, text=True)
     assert missing.returncode == 2 and "No such file or directory" in missing.stderr
+
+
+def test_html_offsets_option(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    html = "<html><body><h1>Chip makers race</h1><p>Semiconductor companies announced new fabs.</p></body></html>"
+    page.write_text(html, encoding="utf-8")
+    assert main(["clean", str(page), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["blocks"][1]["source"]["start"] is None
+    assert main(["clean", str(page), "--format", "json", "--html-offsets"]) == 0
+    source = json.loads(capsys.readouterr().out)["blocks"][1]["source"]
+    assert html[source["start"]:source["end"]] == "<p>Semiconductor companies announced new fabs.</p>"

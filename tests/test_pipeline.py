@@ -169,10 +169,11 @@ def test_default_pipeline_round_trips_through_json():
 
 def test_cleaner_config_round_trips_through_json():
     c = Cleaner(filters=[MainContent(on_failure="drop")], input_type="html", separator="\n\n",
-                language="de", max_removed_share=0.5, time_budget=2.5)
+                language="de", max_removed_share=0.5, time_budget=2.5, html_offsets=True)
     config = json.loads(json.dumps(c.to_config()))
     assert {k: v for k, v in config.items() if k != "filters"} == {
-        "input_type": "html", "separator": "\n\n", "language": "de", "max_removed_share": 0.5, "time_budget": 2.5}
+        "input_type": "html", "separator": "\n\n", "language": "de", "max_removed_share": 0.5, "time_budget": 2.5,
+        "html_offsets": True}
     again = Cleaner.from_config(config)
     assert again.to_config() == config
     assert again.pipeline == c.pipeline
@@ -335,7 +336,7 @@ def test_partial_removal_in_the_middle_and_at_the_end():
 def test_partial_removal_of_html_keeps_the_locator_without_offsets():
     source = "<html><body><p>Read More \u2192Moreover, the timing matters.</p><p>Next.</p></body></html>"
     teaser = Decide(drops=(Drop(0, "teaser_link", "A link.", part=(0, 11)),))
-    r = Cleaner(filters=[teaser], input_type="html").clean(source)
+    r = Cleaner(filters=[teaser], input_type="html", html_offsets=True).clean(source)
     assert [(b.text, b.kept, b.source) for b in r.blocks] == [
         ("Read More \u2192", False, Span(None, None, "/html/body/p[1]", 1)),
         ("Moreover, the timing matters.", True, Span(None, None, "/html/body/p[1]", 1)),

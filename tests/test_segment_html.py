@@ -27,7 +27,7 @@ PAGE = """<!DOCTYPE html>
 
 
 def segment(source: str):
-    return Cleaner(filters=[], input_type="html").clean(source)
+    return Cleaner(filters=[], input_type="html", html_offsets=True).clean(source)
 
 
 def rows(result):
