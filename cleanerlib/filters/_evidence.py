@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from re import _constants as _sre, _parser as _sre_parse
 from typing import Iterable, Mapping, Sequence
 
 from .._model import Block, Kind
@@ -80,14 +81,26 @@ class PhraseTable:
                     self.prefix_short.append(entry)
                 else:
                     self.prefix_buckets.setdefault(literal[:3], []).append(entry)
-        # all regexes in one pattern, one named group per category, tried in category order
-        groups = []
-        self.regex_categories: dict[str, str] = {}
-        for n, (category, patterns) in enumerate(regex.items()):
-            if patterns:
-                groups.append(f"(?P<r{n}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
-                self.regex_categories[f"r{n}"] = category
-        self.regex = re.compile("^(?:" + "|".join(groups) + ")$") if groups else None
+        # all regexes in one pattern, one named group per category, tried in category order;
+        # and, for each character a key may start with, the same pattern made of only the
+        # regexes a match of which can start with it: most keys start with a letter few
+        # regexes do, and the regex engine tries every alternative in turn
+        entries = [(n, p, _openings(p)) for n, patterns in enumerate(regex.values()) for p in patterns]
+        self.regex_categories = {f"r{n}": category for n, category in enumerate(regex) if regex[category]}
+        self.regex = _joined(entries)
+        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+        def only(keep) -> re.Pattern[str] | None:
+            chosen = tuple(k for k, (_, _, opens) in enumerate(entries) if opens is None or keep(opens))
+            if chosen not in compiled:
+                compiled[chosen] = _joined([entries[k] for k in chosen])
+            return compiled[chosen]
+
+        starts = set().union(*(opens[0] for _, _, opens in entries if opens is not None))
+        self.regex_by_char = {c: only(lambda opens: c in opens[0] or _classes(c) & opens[1]) for c in sorted(starts)}
+        # any other character, by the classes (digit, word, space) it belongs to
+        self.regex_by_class = {classes: only(lambda opens: classes & opens[1])
+                               for classes in {_classes(c) for c in _CLASS_SAMPLES}}
 
     def match_exact(self, key: str, stripped: str | None = None) -> str | None:
         """The category of a phrase the key is, decoration aside (pass ``stripped``, the
@@ -122,13 +135,90 @@ class PhraseTable:
         return best[1] if best is not None else None
 
     def match_regex(self, key: str) -> str | None:
-        if self.regex is None:
-            return None
-        m = self.regex.match(_BULLET.sub("", key).strip(" .![]"))  # "[ 126 comments ]" too
+        text = _BULLET.sub("", key).strip(" .![]")  # "[ 126 comments ]" too
+        if not text:
+            regex = self.regex
+        elif text[0] in self.regex_by_char:
+            regex = self.regex_by_char[text[0]]
+        else:
+            regex = self.regex_by_class[_classes(text[0])]
+        m = regex.match(text) if regex is not None else None
         return self.regex_categories[m.lastgroup] if m is not None else None
 
     def match(self, key: str, stripped: str | None = None) -> str | None:
         return self.match_exact(key, stripped) or self.match_regex(key) or self.match_prefix(key)
+
+
+def _joined(entries: Sequence[tuple[int, str, object]]) -> re.Pattern[str] | None:
+    """Regexes ``(category number, pattern, _)`` as one pattern, a named group per category."""
+    groups: dict[int, list[str]] = {}
+    for n, pattern, _ in entries:
+        groups.setdefault(n, []).append(f"(?:{pattern})")
+    alternatives = [f"(?P<r{n}>" + "|".join(patterns) + ")" for n, patterns in groups.items()]
+    return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
+
+
+_CLASS_TESTS = {"digit": str.isdecimal, "word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
+_SRE_CLASSES = {_sre.CATEGORY_DIGIT: "digit", _sre.CATEGORY_WORD: "word", _sre.CATEGORY_SPACE: "space"}
+_CLASS_SAMPLES = "0a ;"  # a character of each combination of classes a character can be in
+
+
+def _classes(c: str) -> frozenset[str]:
+    """The classes among ``\\d``, ``\\w`` and ``\\s`` that match the character ``c``."""
+    return frozenset(name for name, test in _CLASS_TESTS.items() if test(c))
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _openings(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters a match of a regex can start with: a set of characters and the classes
+    (``\\d``, ``\\w``, ``\\s``) it allows; None when any character may open a match (``.``,
+    a negated class, a flag, a pattern that matches the empty string)."""
+    chars: set[str] = set()
+    classes: set[str] = set()
+    try:
+        parsed = _sre_parse.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE or _open(parsed.data, chars, classes):
+            return None
+    except _Unknown:
+        return None
+    return frozenset(chars), frozenset(classes)
+
+
+def _open(items, chars: set[str], classes: set[str]) -> bool:
+    """Add what a match of the parsed sequence ``items`` can start with to ``chars`` and
+    ``classes``; True if it can match the empty string (then what follows it can start the match)."""
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: "^", "\\b", a lookahead
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+            return False
+        if op is _sre.IN:
+            for kind, value in av:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is _sre.CATEGORY and value in _SRE_CLASSES:
+                    classes.add(_SRE_CLASSES[value])
+                else:
+                    raise _Unknown
+            return False
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            if not _open(av[3], chars, classes):
+                return False
+        elif op is _sre.BRANCH:  # (every branch adds what it starts with)
+            if not any([_open(branch, chars, classes) for branch in av[1]]):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if not _open(av[2], chars, classes) and av[0] > 0:
+                return False
+        else:
+            raise _Unknown
+    return True
 
 
 @cache
