@@ -88,10 +88,16 @@ class PhraseTable:
         entries = [(n, p, _openings(p)) for n, patterns in enumerate(regex.values()) for p in patterns]
         self.regex_categories = {f"r{n}": category for n, category in enumerate(regex) if regex[category]}
         self.regex = _joined(entries)
+        # a regex that may start anywhere ("^.{3,80}?\s[–-]\s… statt …") is left out of those
+        # patterns when its matches all hold some text: a key without it needs no such regex,
+        # and a key with it is tried against the whole pattern
+        guards = {k: _required(p) if opens is None else "" for k, (_, p, opens) in enumerate(entries)}
+        self.regex_guards = tuple(sorted({g for g in guards.values() if g}))
         compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
         def only(keep) -> re.Pattern[str] | None:
-            chosen = tuple(k for k, (_, _, opens) in enumerate(entries) if opens is None or keep(opens))
+            chosen = tuple(k for k, (_, _, opens) in enumerate(entries)
+                           if (opens is None and not guards[k]) or (opens is not None and keep(opens)))
             if chosen not in compiled:
                 compiled[chosen] = _joined([entries[k] for k in chosen])
             return compiled[chosen]
@@ -136,7 +142,7 @@ class PhraseTable:
 
     def match_regex(self, key: str) -> str | None:
         text = _BULLET.sub("", key).strip(" .![]")  # "[ 126 comments ]" too
-        if not text:
+        if not text or _has_trigger(text, self.regex_guards):
             regex = self.regex
         elif text[0] in self.regex_by_char:
             regex = self.regex_by_char[text[0]]
@@ -185,6 +191,23 @@ def _openings(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
     except _Unknown:
         return None
     return frozenset(chars), frozenset(classes)
+
+
+def _required(pattern: str) -> str:
+    """The longest run of plain characters that every match of a regex holds ("statt" in
+    "^.{3,80}?\\s[–-]\\s…€\\s+statt\\s+…"), or "" when none is known."""
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    best, run = "", []
+    for op, av in [*parsed.data, (None, None)]:  # the items every match goes through, in order
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best
 
 
 def _open(items, chars: set[str], classes: set[str]) -> bool:
@@ -239,14 +262,19 @@ def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTa
     return PhraseTable(exact, prefix, regex)
 
 
-def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
-    """The first two characters (lower-cased) of case-insensitive alternatives that follow
-    ``^\\W*``; None when one is shorter, starts with something else than a letter or digit,
-    or holds a character that case-insensitively matches an ASCII one ("ſ", the Kelvin sign)."""
+def first_letters(alternatives: Iterable[str], most: int = 4) -> frozenset[str] | None:
+    """The first characters (lower-cased; as many as the shortest alternative has, up to
+    ``most``) of case-insensitive alternatives that follow ``^\\W*``; None when one is shorter
+    than two, starts with something else than a letter or digit, or holds a character that
+    case-insensitively matches an ASCII one ("ſ", the Kelvin sign)."""
+    alternatives = list(alternatives)
+    size = min(most, min(map(len, alternatives), default=0))
+    if size < 2:
+        return None
     out = set()
     for alt in alternatives:
-        head = alt[:2]
-        if len(head) < 2 or not head[0].isalnum():
+        head = alt[:size]
+        if not head[0].isalnum():
             return None
         for c in head:
             if not c.isascii() and any(x.isascii() for x in c.lower() + c.upper() + c.casefold()):
@@ -255,35 +283,37 @@ def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def may_start_with(text: str, letters: frozenset[str] | None) -> bool:
-    """Can ``^\\W*(?:alternatives)`` (case-insensitive) match ``text``? False only when the
-    two characters from the first word character on are ASCII and begin no alternative;
-    anything else is left to the regex."""
+def may_start_with(text: str, letters: frozenset[str] | None, size: int = 2) -> bool:
+    """Can ``^\\W*(?:alternatives)`` (case-insensitive) match ``text``? ``letters`` are the
+    alternatives' first ``size`` characters (:func:`first_letters`). False only when as many
+    characters from the first word character on are ASCII and begin no alternative; anything
+    else is left to the regex."""
     if letters is None:
         return True
     if text[:1].isalnum():  # most lines start with their first word
-        head = text[:2]
+        head = text[:size]
         return not head.isascii() or head.lower() in letters
     for k, c in enumerate(text):
         if c.isalnum() or c == "_":
-            head = text[k:k + 2]
+            head = text[k:k + size]
             return not head.isascii() or head.lower() in letters
     return False
 
 
 class LetterGated:
     """A ``^\\W*(?:alternatives)`` pattern (case-insensitive) behind :func:`may_start_with`:
-    most lines start with a letter none of the alternatives does, and are turned away by a
-    set lookup before the regex tries each alternative."""
+    most lines start with a word none of the alternatives does, and are turned away by a
+    set lookup of their first few letters before the regex tries each alternative."""
 
-    __slots__ = ("pattern", "letters")
+    __slots__ = ("pattern", "letters", "size")
 
     def __init__(self, pattern: re.Pattern[str], alternatives: Iterable[str]) -> None:
         self.pattern = pattern
         self.letters = first_letters(alternatives)
+        self.size = len(next(iter(self.letters))) if self.letters else 2
 
     def match(self, text: str) -> re.Match[str] | None:
-        return self.pattern.match(text) if may_start_with(text, self.letters) else None
+        return self.pattern.match(text) if may_start_with(text, self.letters, self.size) else None
 
 
 @cache
