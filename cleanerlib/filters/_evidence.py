@@ -325,8 +325,10 @@ def cue_pattern(langs: tuple[str, ...] | None, name: str, section: str = "chrome
 
 @cache
 def _triggers(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
-    # substring tests: a few ``in`` scans beat one alternation tried at every position
-    return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
+    # substring tests: a few ``in`` scans beat one alternation tried at every position; a
+    # word that holds another of the list ("donativo" and "don") needs no scan of its own
+    found = set(merged_section("chrome", langs).get(name, ()))
+    return tuple(sorted(t for t in found if not any(other != t and other in t for other in found)))
 
 
 def has_trigger(key: str, name: str, langs: tuple[str, ...] | None = None) -> bool:
@@ -390,6 +392,7 @@ def _attribution(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(merged_section("chrome", langs).get("attribution_words", ()))
 
 
+_MENU_PUNCTUATION = re.compile(r'[.,;:!?"]')  # what a sentence has and a menu has not
 _MENU_CONNECTORS = frozenset("of to and & our us your with the de la y et und uns".split())
 
 
@@ -403,7 +406,7 @@ def menu_shaped(text: str, tokens: Sequence[str], langs: tuple[str, ...] | None 
     Terms", "Tests Ratgeber Deals Downloads Praxis Newsletter". Capitalised link names with
     nothing between them, most of them words only menus are made of; a title-case heading
     ("Privacy Policy Changes Hit Blog Owners") has fewer of them."""
-    if any(c in text for c in ".,;:!?\"") or sum(
+    if _MENU_PUNCTUATION.search(text) or sum(
             not (w[:1].isupper() or not w[:1].isalpha() or w in _MENU_CONNECTORS) for w in text.split()) > 1:
         return False  # one item may have a lower-case word of its own ("Text to speech")
     menu = _menu_words(langs)
