@@ -111,7 +111,10 @@ def strip_decoration(key: str) -> str:
         j -= 1
     if i == 0 and (j == n or (j == n - 1 and key[j] in _LABEL_END)):
         return key[:j]  # nothing, or only a full stop, to take off: the common cases
-    return _INNER_SPACE.sub(" ", key[i:j])
+    inner = key[i:j]
+    if inner.isprintable() and "  " not in inner:
+        return inner  # single plain spaces only (a normalised key): nothing for the regex to join
+    return _INNER_SPACE.sub(" ", inner)
 
 
 def content_key(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from re import _constants as _sre, _parser as _sre_parse
 from typing import Iterable, Mapping, Sequence
 
 from .._model import Block, Kind
@@ -80,14 +81,32 @@ class PhraseTable:
                     self.prefix_short.append(entry)
                 else:
                     self.prefix_buckets.setdefault(literal[:3], []).append(entry)
-        # all regexes in one pattern, one named group per category, tried in category order
-        groups = []
-        self.regex_categories: dict[str, str] = {}
-        for n, (category, patterns) in enumerate(regex.items()):
-            if patterns:
-                groups.append(f"(?P<r{n}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
-                self.regex_categories[f"r{n}"] = category
-        self.regex = re.compile("^(?:" + "|".join(groups) + ")$") if groups else None
+        # all regexes in one pattern, one named group per category, tried in category order;
+        # and, for each character a key may start with, the same pattern made of only the
+        # regexes a match of which can start with it: most keys start with a letter few
+        # regexes do, and the regex engine tries every alternative in turn
+        entries = [(n, p, _openings(p)) for n, patterns in enumerate(regex.values()) for p in patterns]
+        self.regex_categories = {f"r{n}": category for n, category in enumerate(regex) if regex[category]}
+        self.regex = _joined(entries)
+        # a regex that may start anywhere ("^.{3,80}?\s[–-]\s… statt …") is left out of those
+        # patterns when its matches all hold some text: a key without it needs no such regex,
+        # and a key with it is tried against the whole pattern
+        guards = {k: _required(p) if opens is None else "" for k, (_, p, opens) in enumerate(entries)}
+        self.regex_guards = tuple(sorted({g for g in guards.values() if g}))
+        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+        def only(keep) -> re.Pattern[str] | None:
+            chosen = tuple(k for k, (_, _, opens) in enumerate(entries)
+                           if (opens is None and not guards[k]) or (opens is not None and keep(opens)))
+            if chosen not in compiled:
+                compiled[chosen] = _joined([entries[k] for k in chosen])
+            return compiled[chosen]
+
+        starts = set().union(*(opens[0] for _, _, opens in entries if opens is not None))
+        self.regex_by_char = {c: only(lambda opens: c in opens[0] or _classes(c) & opens[1]) for c in sorted(starts)}
+        # any other character, by the classes (digit, word, space) it belongs to
+        self.regex_by_class = {classes: only(lambda opens: classes & opens[1])
+                               for classes in {_classes(c) for c in _CLASS_SAMPLES}}
 
     def match_exact(self, key: str, stripped: str | None = None) -> str | None:
         """The category of a phrase the key is, decoration aside (pass ``stripped``, the
@@ -122,13 +141,107 @@ class PhraseTable:
         return best[1] if best is not None else None
 
     def match_regex(self, key: str) -> str | None:
-        if self.regex is None:
-            return None
-        m = self.regex.match(_BULLET.sub("", key).strip(" .![]"))  # "[ 126 comments ]" too
+        text = _BULLET.sub("", key).strip(" .![]")  # "[ 126 comments ]" too
+        if not text or _has_trigger(text, self.regex_guards):
+            regex = self.regex
+        elif text[0] in self.regex_by_char:
+            regex = self.regex_by_char[text[0]]
+        else:
+            regex = self.regex_by_class[_classes(text[0])]
+        m = regex.match(text) if regex is not None else None
         return self.regex_categories[m.lastgroup] if m is not None else None
 
     def match(self, key: str, stripped: str | None = None) -> str | None:
         return self.match_exact(key, stripped) or self.match_regex(key) or self.match_prefix(key)
+
+
+def _joined(entries: Sequence[tuple[int, str, object]]) -> re.Pattern[str] | None:
+    """Regexes ``(category number, pattern, _)`` as one pattern, a named group per category."""
+    groups: dict[int, list[str]] = {}
+    for n, pattern, _ in entries:
+        groups.setdefault(n, []).append(f"(?:{pattern})")
+    alternatives = [f"(?P<r{n}>" + "|".join(patterns) + ")" for n, patterns in groups.items()]
+    return re.compile("^(?:" + "|".join(alternatives) + ")$") if alternatives else None
+
+
+_CLASS_TESTS = {"digit": str.isdecimal, "word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
+_SRE_CLASSES = {_sre.CATEGORY_DIGIT: "digit", _sre.CATEGORY_WORD: "word", _sre.CATEGORY_SPACE: "space"}
+_CLASS_SAMPLES = "0a ;"  # a character of each combination of classes a character can be in
+
+
+def _classes(c: str) -> frozenset[str]:
+    """The classes among ``\\d``, ``\\w`` and ``\\s`` that match the character ``c``."""
+    return frozenset(name for name, test in _CLASS_TESTS.items() if test(c))
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _openings(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters a match of a regex can start with: a set of characters and the classes
+    (``\\d``, ``\\w``, ``\\s``) it allows; None when any character may open a match (``.``,
+    a negated class, a flag, a pattern that matches the empty string)."""
+    chars: set[str] = set()
+    classes: set[str] = set()
+    try:
+        parsed = _sre_parse.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE or _open(parsed.data, chars, classes):
+            return None
+    except _Unknown:
+        return None
+    return frozenset(chars), frozenset(classes)
+
+
+def _required(pattern: str) -> str:
+    """The longest run of plain characters that every match of a regex holds ("statt" in
+    "^.{3,80}?\\s[–-]\\s…€\\s+statt\\s+…"), or "" when none is known."""
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    best, run = "", []
+    for op, av in [*parsed.data, (None, None)]:  # the items every match goes through, in order
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best
+
+
+def _open(items, chars: set[str], classes: set[str]) -> bool:
+    """Add what a match of the parsed sequence ``items`` can start with to ``chars`` and
+    ``classes``; True if it can match the empty string (then what follows it can start the match)."""
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: "^", "\\b", a lookahead
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+            return False
+        if op is _sre.IN:
+            for kind, value in av:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is _sre.CATEGORY and value in _SRE_CLASSES:
+                    classes.add(_SRE_CLASSES[value])
+                else:
+                    raise _Unknown
+            return False
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            if not _open(av[3], chars, classes):
+                return False
+        elif op is _sre.BRANCH:  # (every branch adds what it starts with)
+            if not any([_open(branch, chars, classes) for branch in av[1]]):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if not _open(av[2], chars, classes) and av[0] > 0:
+                return False
+        else:
+            raise _Unknown
+    return True
 
 
 @cache
@@ -149,14 +262,19 @@ def phrase_table(section: str, langs: tuple[str, ...] | None = None) -> PhraseTa
     return PhraseTable(exact, prefix, regex)
 
 
-def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
-    """The first two characters (lower-cased) of case-insensitive alternatives that follow
-    ``^\\W*``; None when one is shorter, starts with something else than a letter or digit,
-    or holds a character that case-insensitively matches an ASCII one ("ſ", the Kelvin sign)."""
+def first_letters(alternatives: Iterable[str], most: int = 4) -> frozenset[str] | None:
+    """The first characters (lower-cased; as many as the shortest alternative has, up to
+    ``most``) of case-insensitive alternatives that follow ``^\\W*``; None when one is shorter
+    than two, starts with something else than a letter or digit, or holds a character that
+    case-insensitively matches an ASCII one ("ſ", the Kelvin sign)."""
+    alternatives = list(alternatives)
+    size = min(most, min(map(len, alternatives), default=0))
+    if size < 2:
+        return None
     out = set()
     for alt in alternatives:
-        head = alt[:2]
-        if len(head) < 2 or not head[0].isalnum():
+        head = alt[:size]
+        if not head[0].isalnum():
             return None
         for c in head:
             if not c.isascii() and any(x.isascii() for x in c.lower() + c.upper() + c.casefold()):
@@ -165,35 +283,37 @@ def first_letters(alternatives: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def may_start_with(text: str, letters: frozenset[str] | None) -> bool:
-    """Can ``^\\W*(?:alternatives)`` (case-insensitive) match ``text``? False only when the
-    two characters from the first word character on are ASCII and begin no alternative;
-    anything else is left to the regex."""
+def may_start_with(text: str, letters: frozenset[str] | None, size: int = 2) -> bool:
+    """Can ``^\\W*(?:alternatives)`` (case-insensitive) match ``text``? ``letters`` are the
+    alternatives' first ``size`` characters (:func:`first_letters`). False only when as many
+    characters from the first word character on are ASCII and begin no alternative; anything
+    else is left to the regex."""
     if letters is None:
         return True
     if text[:1].isalnum():  # most lines start with their first word
-        head = text[:2]
+        head = text[:size]
         return not head.isascii() or head.lower() in letters
     for k, c in enumerate(text):
         if c.isalnum() or c == "_":
-            head = text[k:k + 2]
+            head = text[k:k + size]
             return not head.isascii() or head.lower() in letters
     return False
 
 
 class LetterGated:
     """A ``^\\W*(?:alternatives)`` pattern (case-insensitive) behind :func:`may_start_with`:
-    most lines start with a letter none of the alternatives does, and are turned away by a
-    set lookup before the regex tries each alternative."""
+    most lines start with a word none of the alternatives does, and are turned away by a
+    set lookup of their first few letters before the regex tries each alternative."""
 
-    __slots__ = ("pattern", "letters")
+    __slots__ = ("pattern", "letters", "size")
 
     def __init__(self, pattern: re.Pattern[str], alternatives: Iterable[str]) -> None:
         self.pattern = pattern
         self.letters = first_letters(alternatives)
+        self.size = len(next(iter(self.letters))) if self.letters else 2
 
     def match(self, text: str) -> re.Match[str] | None:
-        return self.pattern.match(text) if may_start_with(text, self.letters) else None
+        return self.pattern.match(text) if may_start_with(text, self.letters, self.size) else None
 
 
 @cache
@@ -205,8 +325,10 @@ def cue_pattern(langs: tuple[str, ...] | None, name: str, section: str = "chrome
 
 @cache
 def _triggers(langs: tuple[str, ...] | None, name: str) -> tuple[str, ...]:
-    # substring tests: a few ``in`` scans beat one alternation tried at every position
-    return tuple(sorted(set(merged_section("chrome", langs).get(name, ()))))
+    # substring tests: a few ``in`` scans beat one alternation tried at every position; a
+    # word that holds another of the list ("donativo" and "don") needs no scan of its own
+    found = set(merged_section("chrome", langs).get(name, ()))
+    return tuple(sorted(t for t in found if not any(other != t and other in t for other in found)))
 
 
 def has_trigger(key: str, name: str, langs: tuple[str, ...] | None = None) -> bool:
@@ -270,6 +392,7 @@ def _attribution(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(merged_section("chrome", langs).get("attribution_words", ()))
 
 
+_MENU_PUNCTUATION = re.compile(r'[.,;:!?"]')  # what a sentence has and a menu has not
 _MENU_CONNECTORS = frozenset("of to and & our us your with the de la y et und uns".split())
 
 
@@ -283,7 +406,7 @@ def menu_shaped(text: str, tokens: Sequence[str], langs: tuple[str, ...] | None 
     Terms", "Tests Ratgeber Deals Downloads Praxis Newsletter". Capitalised link names with
     nothing between them, most of them words only menus are made of; a title-case heading
     ("Privacy Policy Changes Hit Blog Owners") has fewer of them."""
-    if any(c in text for c in ".,;:!?\"") or sum(
+    if _MENU_PUNCTUATION.search(text) or sum(
             not (w[:1].isupper() or not w[:1].isalpha() or w in _MENU_CONNECTORS) for w in text.split()) > 1:
         return False  # one item may have a lower-case word of its own ("Text to speech")
     menu = _menu_words(langs)
