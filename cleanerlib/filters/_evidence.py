@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from re import _constants as _sre, _parser as _sre_parse
 from typing import Iterable, Mapping, Sequence
+
+try:  # the (private) parser behind ``re``: what a phrase regex can start with is read from it,
+    # and anything it parses in a way this module does not know counts as "any character"
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10 calls them sre_constants and sre_parse
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from .._model import Block, Kind
 from .._site import site_of
@@ -166,6 +172,7 @@ def _joined(entries: Sequence[tuple[int, str, object]]) -> re.Pattern[str] | Non
 
 _CLASS_TESTS = {"digit": str.isdecimal, "word": lambda c: c.isalnum() or c == "_", "space": str.isspace}
 _SRE_CLASSES = {_sre.CATEGORY_DIGIT: "digit", _sre.CATEGORY_WORD: "word", _sre.CATEGORY_SPACE: "space"}
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
 _CLASS_SAMPLES = "0a ;"  # a character of each combination of classes a character can be in
 
 
@@ -188,7 +195,7 @@ def _openings(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
         parsed = _sre_parse.parse(pattern)
         if parsed.state.flags & re.IGNORECASE or _open(parsed.data, chars, classes):
             return None
-    except _Unknown:
+    except Exception:  # a construct _open does not know, or a parser that changed: any start
         return None
     return frozenset(chars), frozenset(classes)
 
@@ -196,7 +203,10 @@ def _openings(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
 def _required(pattern: str) -> str:
     """The longest run of plain characters that every match of a regex holds ("statt" in
     "^.{3,80}?\\s[–-]\\s…€\\s+statt\\s+…"), or "" when none is known."""
-    parsed = _sre_parse.parse(pattern)
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # a parser that changed: no required text known
+        return ""
     if parsed.state.flags & re.IGNORECASE:
         return ""
     best, run = "", []
@@ -236,7 +246,7 @@ def _open(items, chars: set[str], classes: set[str]) -> bool:
         elif op is _sre.BRANCH:  # (every branch adds what it starts with)
             if not any([_open(branch, chars, classes) for branch in av[1]]):
                 return False
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        elif op in _REPEATS:
             if not _open(av[2], chars, classes) and av[0] > 0:
                 return False
         else:
