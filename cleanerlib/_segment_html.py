@@ -304,8 +304,8 @@ def segment_html(page: HtmlPage, *, offsets: bool = True) -> list[Block]:
             if tag in _BLOCK_TAGS and not (owner.row and tag in _CELL_TAGS):
                 if owner.nonempty:
                     flush(owner, False)
-                else:  # an inline element that holds a block is no longer one item of a list
-                    owner.take()
+                elif len(owner.segments) > 1 or owner.segments[0][1]:
+                    owner.take()  # an inline element that holds a block is no longer one item of a list
                 owner.children += 1
                 kind = _KIND_OF.get(tag) or (owner.kind if owner.tag != "html" else Kind.PARAGRAPH)
                 if tag == "title":
@@ -364,20 +364,10 @@ def segment_html(page: HtmlPage, *, offsets: bool = True) -> list[Block]:
     for i, (text, owner, el, whole, link_chars, inline) in enumerate(raw):
         start, end = located.get(el, (None, None)) if whole else (None, None)
         parent = el.getparent()
-        blocks.append(
-            Block(
-                index=i,
-                text=text,
-                kind=owner.kind,
-                source=Span(start, end, path_of(el), el.sourceline),
-                hints=Hints(
-                    tag=owner.tag,
-                    tokens=owner.tokens if inline is None else _subtree_tokens(inline) + owner.tokens,
-                    link_chars=min(link_chars, len(text)),
-                    level=_HEADING_LEVEL.get(owner.tag, 0),
-                    group=path_of(parent) if parent is not None else "",
-                ),
-            )
-        )
+        hints = Hints(owner.tag, owner.tokens if inline is None else _subtree_tokens(inline) + owner.tokens,
+                      min(link_chars, len(text)), _HEADING_LEVEL.get(owner.tag, 0),
+                      path_of(parent) if parent is not None else "")
+        # (positional: the page's blocks are built here by the thousand)
+        blocks.append(Block(i, text, owner.kind, Span(start, end, path_of(el), el.sourceline), hints=hints))
     return blocks
 
