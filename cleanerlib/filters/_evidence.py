@@ -110,9 +110,13 @@ class PhraseTable:
 
         starts = set().union(*(opens[0] for _, _, opens in entries if opens is not None))
         self.regex_by_char = {c: only(lambda opens: c in opens[0] or _classes(c) & opens[1]) for c in sorted(starts)}
-        # any other character, by the classes (digit, word, space) it belongs to
+        # any other character, by the classes (digit, word, space) it belongs to; looked up
+        # beforehand for every other ASCII character, which most keys start with
         self.regex_by_class = {classes: only(lambda opens: classes & opens[1])
                                for classes in {_classes(c) for c in _CLASS_SAMPLES}}
+        for c in map(chr, range(128)):
+            if c not in self.regex_by_char:
+                self.regex_by_char[c] = self.regex_by_class[_classes(c)]
 
     def match_exact(self, key: str, stripped: str | None = None) -> str | None:
         """The category of a phrase the key is, decoration aside (pass ``stripped``, the
