@@ -109,10 +109,7 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
     starts: list[tuple[int, int, str]] = []  # (offset, line, name)
     frame: dict[str, int] = {}  # html/head/body -> offset of its first start tag
     ends: dict[int, int] = {}  # start offset -> end offset
-    # the open elements, as in _OpenElements but inline: this loop runs once per tag of the page
-    open_names: list[str] = []
-    open_starts: list[int] = []
-    open_count: dict[str, int] = {}
+    stack = _OpenElements()  # (name, start offset)
     line = 1
     last = 0
     count = source.count
@@ -128,29 +125,18 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
             ends[pos] = m.end()
             continue
         name = name.lower()
-        if slash:  # end tag: close the innermost open element of that name, and what it holds
-            if not open_count.get(name):
-                continue
-            pos = m.start()
-            if open_names[-1] == name:
-                open_names.pop()
-                open_count[name] -= 1
-                ends[open_starts.pop()] = m.end()
-                continue
-            depth = len(open_names) - 1 - open_names[::-1].index(name)
-            ends[open_starts[depth]] = m.end()
-            for inner, open_pos in zip(open_names[depth + 1:], open_starts[depth + 1:]):
-                ends[open_pos] = pos  # closed implicitly by the end of their ancestor
-                open_count[inner] -= 1
-            open_count[name] -= 1
-            del open_names[depth:], open_starts[depth:]
+        if slash:  # end tag
+            closed = stack.close(name)
+            if closed:
+                ends[closed[0][1]] = m.end()
+                for _, open_pos in closed[1:]:
+                    ends[open_pos] = m.start()  # closed implicitly by the end of their ancestor
             continue
-        pos = m.start()
+        pos = m.start()  # (lines are counted at start tags only, the ones matched to elements)
         line += count("\n", last, pos)
         last = pos
-        while open_names and open_names[-1] in _IMPLIED_TOPS and _closes(name, open_names[-1]):
-            open_count[open_names.pop()] -= 1
-            ends[open_starts.pop()] = pos
+        for _, open_pos in stack.close_implied(name):
+            ends[open_pos] = pos
         if name in _FRAME:
             frame.setdefault(name, pos)
         else:
@@ -158,9 +144,7 @@ def locate_elements(source: str, elements: Iterable[object], wanted: Collection[
         if name in _VOID or source[m.end() - 2] == "/":
             ends[pos] = m.end()
         else:
-            open_names.append(name)
-            open_starts.append(pos)
-            open_count[name] = open_count.get(name, 0) + 1
+            stack.push(name, pos)
 
     located: dict[object, tuple[int, int]] = {}
     frames = []
