@@ -79,6 +79,9 @@ def _speed(data: dict[str, Any]) -> list[str]:
         out.append(f"| HTML, {html['pages']} pages | {s['cleanerlib']['pages_per_s']} pages/s | "
                    f"trafilatura.extract {s['trafilatura']['pages_per_s']} pages/s | "
                    f"{html['ratio']:.2f}× its time | ≤ 1.25× |")
+        if html.get("ratio_offsets"):
+            out.append(f"| HTML, `html_offsets=True` | {s['cleanerlib html_offsets']['pages_per_s']} pages/s | "
+                       f"trafilatura.extract | {html['ratio_offsets']:.2f}× its time | |")
     if text.get("ratio"):
         s = text["systems"]
         dt = s["datatrove C4+Gopher"]

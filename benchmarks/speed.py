@@ -3,7 +3,8 @@
 Four measurements, each against a yardstick so the number means something on any machine:
 
 - **html**: ``cleanerlib.clean(html)`` vs ``trafilatura.extract(html)`` (defaults) on the same
-  pages (the first 300 eval pages by name, or the HTML samples when the eval set is absent).
+  pages (the first 300 eval pages by name, or the HTML samples when the eval set is absent);
+  also ``Cleaner(html_offsets=True)``, which finds each HTML block's character offsets too.
 - **text**: on trafilatura's extracted texts of those pages (computed before any timing),
   ``cleanerlib.clean(text, input_type="text")`` vs datatrove's ``C4QualityFilter`` +
   ``GopherRepetitionFilter`` (both always run on every text, since cleanerlib also does all its
@@ -55,6 +56,12 @@ def _cleaner_html() -> Callable[[bytes], Any]:
     from cleanerlib import clean
 
     return clean
+
+
+def _cleaner_html_offsets() -> Callable[[bytes], Any]:
+    from cleanerlib import Cleaner
+
+    return Cleaner(html_offsets=True).clean
 
 
 def _cleaner_text() -> Callable[[str], Any]:
@@ -142,13 +149,15 @@ def html_pages(eval_path: Path, limit: int | None) -> tuple[list[Case], str]:
 
 
 def time_html(pages: list[Case], repeat: int) -> dict[str, Any]:
-    fns, skipped = _make({"cleanerlib": _cleaner_html, "trafilatura": _trafilatura})
+    fns, skipped = _make({"cleanerlib": _cleaner_html, "cleanerlib html_offsets": _cleaner_html_offsets,
+                          "trafilatura": _trafilatura})
     raws = [p.raw for p in pages]
     timed = compare(fns, raws, repeat)
     for entry in timed.values():
         entry["pages_per_s"] = round(len(raws) / entry["seconds"], 2)
     return {"pages": len(raws), "mb": round(sum(map(len, raws)) / 1e6, 3), "systems": timed,
-            "skipped": skipped, "ratio": _ratio(timed, "cleanerlib", "trafilatura")}
+            "skipped": skipped, "ratio": _ratio(timed, "cleanerlib", "trafilatura"),
+            "ratio_offsets": _ratio(timed, "cleanerlib html_offsets", "trafilatura")}
 
 
 def time_text(pages: list[Case], repeat: int) -> dict[str, Any]:
