@@ -62,10 +62,15 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ITALIC_LINE = re.compile(r"^([_*])(?![_*\s])(.*[^\s_*])\1$", re.S)
 
 
+# a markdown escape ("\|", "\*", "\_"): html2text and reader tools write one before a
+# character that would otherwise be markup; it stands for the character itself
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+
+
 def unmark(text: str) -> str:
     """The words of a line of markdown as a reader sees them: ``[text](address)`` becomes
-    ``text`` (an image its alt text), and bold (``**``), strike-through, heading marks and the
-    italics around a whole line go, so that
+    ``text`` (an image its alt text), and bold (``**``), strike-through, heading marks, the
+    italics around a whole line and the backslashes of escaped characters go, so that
     "[87 Kommentare](https://…)" matches like "87 Kommentare". Lines without such markup
     come back as they are."""
     if "](" in text:
@@ -79,6 +84,8 @@ def unmark(text: str) -> str:
         text = _MD_HEADING.sub("", text)
     if text[:1] in "_*" and text[-1:] == text[:1]:
         text = _MD_ITALIC_LINE.sub(r"\2", text)
+    if "\\" in text:  # last: an escaped character is not markup ("\*\*" is two asterisks)
+        text = _MD_ESCAPE.sub(r"\1", text)
     return text
 
 

@@ -995,3 +995,33 @@ def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
 def test_a_sentence_about_the_sites_own_newsletter_stays():
     line = "Unser Newsletter hat in den vergangenen Wochen mehrfach über Preisfehler bei Discountern berichtet."
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Save this story for later", "share_bar"),
+    ("Artikel für später merken", "share_bar"),
+    ("By signing up, you agree to our user agreement and acknowledge our privacy policy.", "newsletter"),
+    ("Contact me with news and offers from other Halvren Media brands", "newsletter"),
+    ("Send me emails from Halvren Media on behalf of trusted partners or sponsors", "newsletter"),
+    ("Bitte klicke auf den Link in der Bestätigungsmail, um deine Anmeldung für den Newsletter abzuschließen.",
+     "newsletter"),
+    ("Check out Gizmotic on YouTube for more Apple news:", "social_follow"),
+    ("Hat dir der Artikel gefallen? Dann folge Gizmotic auf LinkedIn und Mastodon.", "social_follow"),
+    ("Bislang gibt es keine Kommentare. Sei die erste Person, die ihre Meinung teilt!", "comment_form"),
+    ("Para dejar tu comentario, accede con tu cuenta o crea una gratis.", "comment_form"),
+    ("Please read our community guidelines", "comment_form"),
+])
+def test_more_chrome_worded_by_many_sites(line, reason):
+    assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
+
+
+def test_the_site_describing_itself_under_the_article():
+    line = "You're reading Gizmotic \u2014 experts who break news about phones and their makers, day after day."
+    r = clean("\n".join([HEADLINE, BODY, BODY_END, line]), input_type="text", url="https://gizmotic.com/a/1",
+              filters=[PageChrome()])
+    assert_dropped(r, line, "footer")
+    for other in ("You're reading Techwire \u2014 news about chips, every day.",
+                  "You're reading a preview of the report, which Gizmotic obtained from a supplier."):
+        r = clean("\n".join([HEADLINE, BODY, BODY_END, other]), input_type="text", url="https://gizmotic.com/a/1",
+                  filters=[PageChrome()])
+        assert_kept(r, other)

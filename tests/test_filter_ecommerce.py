@@ -131,6 +131,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Cupón MUYORD5: 5 % de descuento adicional en portátiles gaming hasta el 4 de mayo.", "coupon"),
     ("Add to Cart - Ships in 2-3 Days", "shop_button"), ("Rs. 17,999 Buy Now", "shop_button"),
     ("Desde 1.299 € en Componex \u00b7 Envío gratis", "price_only"),
+    ("Show more Radeon RX 9070 XT deals", "shop_widget"),
+    ("We check over 250 million products every day for the best prices", "shop_widget"),
+    ("**Top deals from Gizmotoys:** Galaxy Buds drop to $89 at Amazon", "shop_widget"),
+    ("[Comprar en Componex](https://example.es/go/componex)", "shop_button"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

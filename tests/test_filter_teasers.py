@@ -532,7 +532,9 @@ def test_editors_recommendations_open_a_zone():
 
 
 @pytest.mark.parametrize("header", ["Recommended by Our Editors", "More Stories You Might Like",
-                                    "Related Posts on Cablewire", "Related stories from Cablewire"])
+                                    "Related Posts on Cablewire", "Related stories from Cablewire",
+                                    "## You may want to read next",
+                                    "Das könnte dich auch interessieren: mehr zu Seekabeln"])
 def test_more_teaser_headers(header):
     card = "Baltic operators order two new cable ships"
     r = run(HEADLINE, BODY1, BODY2, header, card)

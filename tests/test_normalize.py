@@ -90,3 +90,10 @@ def test_characters_nfkc_would_rewrite_are_translated_first():
 def test_unmark_reads_markdown_as_words(marked, plain):
     assert unmark(marked) == plain
     assert block_key(marked) == normalize(plain)
+
+
+def test_markdown_escapes_read_as_the_characters_they_stand_for():
+    assert unmark("\\| May 8 2025 - 9:41 am PT") == "| May 8 2025 - 9:41 am PT"
+    assert unmark("\\*\\*not bold\\*\\*") == "**not bold**"  # escaped marks are not markup
+    assert unmark("\\# not a heading") == "# not a heading"
+    assert unmark("C:\\Users\\jane") == "C:\\Users\\jane"  # a backslash before a letter stays

@@ -29,6 +29,7 @@ from ._evidence import (
     link_density,
     looks_like_residue,
     menu_shaped,
+    names_own_site,
     phrase_keys,
     phrase_table,
     prose_residue,
@@ -63,6 +64,8 @@ _DETAILS = {
     "counter": "a bare count beside share, like or comment buttons",
     "metadata_field": "a field an extractor printed with the text (\"Movies: []\"), not text",
 }
+# the site's name after "You're reading", up to a dash, colon or comma
+_BLURB_NAME = re.compile(r"\s*([^\s,:\u2013\u2014-][^,:\u2013\u2014]{1,38}?)\s*(?:[,:\u2013\u2014]|\s-\s|$)")
 # How long a block may be and still count as chrome when only its start matches.
 _PREFIX_MAX_WORDS = {
     "share_bar": 14, "skip_link": 8, "ad_label": 45, "comment_form": 40, "prev_next": 25, "newsletter": 45,
@@ -337,6 +340,8 @@ class PageChrome(Filter):
         category = prose_residue(key, n_words, self._langs())
         if category is not None:
             return category, False
+        if n_words <= 40 and self._site_blurb(doc, key):
+            return "footer", False
         # a consent notice in the third person ("Numerosa et ses partenaires déposent des cookies
         # … Vous pouvez accepter"): above the headline only, where no report on one stands
         if doc.title_index is not None and i < doc.title_index and site_consent_notice(key, n_words, self._langs()):
@@ -349,6 +354,16 @@ class PageChrome(Filter):
                 if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
                     return category, False
         return None
+
+    def _site_blurb(self, doc: Document, key: str) -> bool:
+        """The site describing itself under its articles: "You're reading 9to5Mac — experts
+        who break news about Apple …". Only when the words after "You're reading" name the
+        page's own site (not "You're reading a preview")."""
+        for prefix in phrase_keys("chrome", ("site_blurb_prefixes",), self._langs()):
+            if key.startswith(prefix):
+                name = _BLURB_NAME.match(key, len(prefix))
+                return name is not None and names_own_site(doc, name.group(1))
+        return False
 
     @staticmethod
     def _bare_tags(doc: Document, kept: list[int], last_long: int) -> list[int]:
