@@ -143,8 +143,8 @@ def guess_text_kind(text: str) -> Kind:
         return Kind.QUOTE
     if not _LETTER.search(text):
         return Kind.OTHER
-    n_words = text.count(" ") + 1
-    if n_words <= 16 and len(text) <= 150 and not _SENTENCE_END.search(text.rstrip("\u2192\u00bb> ")):
+    # (the length first: a paragraph's spaces need no counting)
+    if len(text) <= 150 and text.count(" ") < 16 and not _SENTENCE_END.search(text.rstrip("\u2192\u00bb> ")):
         first = text[0]
         if first.isupper() or first.isdigit() or not first.isalpha():
             return Kind.HEADING

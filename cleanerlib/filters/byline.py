@@ -33,15 +33,31 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
+def _alternation(items: Iterable[str], empty: str = "(?!x)x") -> str:
+    """Literal alternatives, longest first, as a regex (``empty`` when there are none).
+
+    They are grouped by their first character ("j(?:anuary|une|uly)|f(?:ebruary)|..."): the
+    engine then tries only the alternatives a position's character can start, not every one
+    in turn at every position. Alternatives of different groups can never both match at one
+    position, so which one matches stays the same, unless two first characters match the
+    same character case-blind ("k" and the Kelvin sign); then they are left as they are.
+    """
+    items = sorted(set(items), key=len, reverse=True)
+    firsts = list(dict.fromkeys(x[:1] for x in items))
+    if "" in firsts or any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in firsts for b in firsts):
+        return "|".join(map(re.escape, items)) or empty
+    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(x[1:]) for x in items if x[0] == c) + ")"
+                    for c in firsts) or empty
+
+
 @cache
 def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     sec = merged_section("byline", langs)
 
     def alts(key: str) -> str:
-        items = sorted(set(sec.get(key, ())), key=len, reverse=True)
-        return "|".join(re.escape(x) for x in items) or "(?!x)x"
+        return _alternation(sec.get(key, ()))
 
-    connectors = "|".join(re.escape(c) for c in sorted(set(sec.get("connectors", ())), key=len, reverse=True))
+    connectors = _alternation(sec.get("connectors", ()), "")
     months = alts("months")
     weekdays = alts("weekdays")
     relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
@@ -111,14 +127,12 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """Words an author's bio is made of ("reporter", "covers", "schreibt über"), as whole words:
     the same vocabulary the chrome filter reads author boxes by."""
     sec = merged_section("chrome", langs)
-    words = sorted({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!x)x") + r")\b")
+    return re.compile(r"\b(?:" + _alternation({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}) + r")\b")
 
 
 def _credit_words(langs: tuple[str, ...] | None) -> str:
     """The photo words a credit opens with ("Foto", "Image credit"), longest first, as one alternation."""
-    return "|".join(re.escape(w) for w in sorted(set(merged_section("byline", langs).get("caption_credits", ())),
-                                                 key=len, reverse=True)) or "(?!x)x"
+    return _alternation(merged_section("byline", langs).get("caption_credits", ()))
 
 
 @cache
@@ -162,10 +176,10 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """An author's job title ("Senior Reporter, Wearables", "Redactora de tecnología") as it
     stands on a line of its own under the name: a role word, and no sentence."""
-    words = sorted(set(merged_section("chrome", langs).get("bio_roles", ())), key=len, reverse=True)
+    words = _alternation(merged_section("chrome", langs).get("bio_roles", ()))
     # the role word closes the title's first part ("Senior Reporter, Wearables") or a
     # preposition follows it ("Redactora de tecnología"); "Writer tools in every app" is none
-    return re.compile(r"^(?=[^.!?]{2,60}$)(?:\S+\s+){0,3}(?:" + ("|".join(map(re.escape, words)) or "(?!x)x")
+    return re.compile(r"^(?=[^.!?]{2,60}$)(?:\S+\s+){0,3}(?:" + words
                       + r")(?:\s*(?:,|$)|\s+(?:de|del|at|for|of|bei|für|chez|en|à|au|in)\b)[^.!?]*$")
 
 

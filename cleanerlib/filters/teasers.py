@@ -29,6 +29,7 @@ from ._evidence import (
     glued_label,
     is_headline_shaped,
     link_density,
+    may_start_with,
     names_own_site,
     phrase_keys,
     token_hint,
@@ -63,7 +64,7 @@ class _Tables(NamedTuple):
     glued_head: LetterGated
     glued_tail: re.Pattern[str]
     inline_re: LetterGated
-    inline_caps: LetterGated
+    inline_caps: re.Pattern[str]  # tried behind inline_re's gate: the same phrases open it
     tail_words: frozenset[str]
     site_re: LetterGated
     sentence_starts: frozenset[str]
@@ -101,7 +102,7 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     inline = "|".join(map(re.escape, inline_prefixes))
     inline_re = LetterGated(re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE),
                             inline_prefixes)
-    inline_caps = LetterGated(re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE), inline_prefixes)
+    inline_caps = re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE)
     tail_words = frozenset(r.rsplit(" ", 1)[-1] for r in glueable)
     # "En Gadgetario | Por qué…", "Previously in The Backhaul: The hidden cost…": a site's name
     # after a preposition, then a pipe (or, after a longer lead-in, a colon), then a headline
@@ -488,9 +489,10 @@ class CrossPromo(Filter):
         k = 0
         while k + 1 < len(kept):
             a, b = kept[k], kept[k + 1]
+            # (the summary cut off with "…" first: few blocks are one)
             pair = (a not in taken and b not in taken
-                    and is_headline_shaped(doc.blocks[a].text, max_words=16, n_words=doc.n_words[a])
-                    and ends_with_ellipsis(doc.blocks[b].text) and doc.n_words[b] <= self.summary_max_words)
+                    and doc.n_words[b] <= self.summary_max_words and ends_with_ellipsis(doc.blocks[b].text)
+                    and is_headline_shaped(doc.blocks[a].text, max_words=16, n_words=doc.n_words[a]))
             if pair:
                 overlap = topics.overlap(b, (a, b))
                 pair = overlap is None or overlap < 0.3
@@ -603,8 +605,13 @@ class CrossPromo(Filter):
     @staticmethod
     def _inline_prefix(text: str, inline_re, inline_caps, site_re) -> re.Match[str] | None:
         """The "ALSO READ:" / "En Gadgetario |" that opens an inline teaser, if one does."""
-        m = inline_re.match(text) or site_re.match(text)
+        listed = may_start_with(text, inline_re.letters, inline_re.size)  # can an inline phrase open it
+        m = (inline_re.pattern.match(text) if listed else None) or site_re.match(text)
         if m is None:
+            # "ALSO READ Headline": the phrase in capitals, so not in a line that opens with a
+            # word and has a lower-case second character
+            if not listed or text[:1].isalnum() and text[1:2].islower():
+                return None
             m = inline_caps.match(text)
             if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
                 return None
