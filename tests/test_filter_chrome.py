@@ -1010,6 +1010,15 @@ def test_a_sentence_about_the_sites_own_newsletter_stays():
     ("Bislang gibt es keine Kommentare. Sei die erste Person, die ihre Meinung teilt!", "comment_form"),
     ("Para dejar tu comentario, accede con tu cuenta o crea una gratis.", "comment_form"),
     ("Please read our community guidelines", "comment_form"),
+    ("Gizmotic picks products on its own. If you buy through one of our links, we may get a share of the sale.",
+     "ad_label"),
+    ("Advertisement - scroll for more content", "ad_label"),
+    ("Read all 87 comments in the forums", "comment_form"),
+    ("Mit dem Absenden akzeptierst du unsere Kommentarregeln. Deine E-Mail-Adresse bleibt unsichtbar.",
+     "comment_form"),
+    ("Vous avez repéré une faute ou une information erronée ? Signalez-la à la rédaction", "comment_form"),
+    ("Ce contenu est bloqué car vous n'avez pas accepté les traceurs de la plateforme vidéo.", "cookie_notice"),
+    ("Téléchargez l'application Gizmotic pour ne rater aucune actu, sur Android et iOS.", "newsletter"),
 ])
 def test_more_chrome_worded_by_many_sites(line, reason):
     assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)

@@ -135,6 +135,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("We check over 250 million products every day for the best prices", "shop_widget"),
     ("**Top deals from Gizmotoys:** Galaxy Buds drop to $89 at Amazon", "shop_widget"),
     ("[Comprar en Componex](https://example.es/go/componex)", "shop_button"),
+    ("Compare all iPad Air prices", "shop_widget"),
+    ("Comparer les 5 offres du moment", "shop_widget"),
+    ("Zum Deal bei Amazon", "shop_button"),
+    ("There are no items in your Gizmotic Deals cart yet.", "cart_empty"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -274,6 +274,19 @@ def test_inline_teasers(line):
     assert r.text == "\n".join([HEADLINE, BODY1, BODY2])
 
 
+def test_a_teaser_line_whose_headline_the_next_paragraph_takes_up_is_a_subheading():
+    """"More on this: <headline>" over a paragraph about just that heads a section of the
+    article; a teaser's headline is about another story, which the next paragraph does not
+    take up (the test above)."""
+    line = "Mehr dazu: Diese Discounter behalten die Datenautomatik"
+    after = ("Bei den meisten anderen Discountern im selben Netz bleibt die Datenautomatik vorerst erhalten, "
+             "teils lässt sie sich dort aber schon heute abschalten.")
+    r = run(HEADLINE, BODY1, line, after, BODY3)
+    assert_kept(r, line)
+    r = run(HEADLINE, BODY1, line, BODY2)
+    assert_dropped(r, line, "inline_teaser")
+
+
 @pytest.mark.parametrize("teaser", [
     "Also read: Finland orders two new cable ships for the Gulf",
     "Lesen Sie auch: Warum Glasfaser auf dem Land so teuer bleibt",

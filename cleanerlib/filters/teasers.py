@@ -25,6 +25,7 @@ from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     LetterGated,
     TopicProfile,
+    content_stems,
     ends_with_ellipsis,
     glued_label,
     is_headline_shaped,
@@ -193,6 +194,18 @@ def _ends_like_read_more(text: str, tail_words: frozenset[str]) -> bool:
     return bool(last) and last.rsplit(" ", 1)[-1].lower() in tail_words
 
 
+def _introduces_next(doc: Document, i: int, headline: str) -> bool:
+    """Does the paragraph under an unlinked "Mehr dazu: <headline>" line take up its headline?
+    Then the line is the article's own subheading ("Mehr dazu: Diese Discounter behalten die
+    Datenautomatik" over "Bei den meisten anderen Discountern … bleibt die Datenautomatik"),
+    not a teaser for another article, whose headline the next paragraph does not restate."""
+    j = doc.next_kept(i)
+    own = content_stems(normalize(headline))
+    if j is None or len(own) < 3:
+        return False
+    return len(own & content_stems(doc.tokens[j])) >= 2 / 3 * len(own)
+
+
 @register
 class CrossPromo(Filter):
     """Drop cross-promotion: teaser zones and cards, read-more links, inline teasers, glued tails."""
@@ -341,7 +354,7 @@ class CrossPromo(Filter):
                 # a linked headline may run to two sentences ("… que algunas ciudades. Y acaban de empezar")
                 linked = hints is not None and rest[:1].isupper() and word_count(rest) <= 30 \
                     and hints.link_chars >= 0.8 * len(rest)
-                if end is None and (linked or _is_teaser_headline(rest)):
+                if end is None and (linked or _is_teaser_headline(rest) and not _introduces_next(doc, i, rest)):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
                 if end is not None:
