@@ -98,6 +98,7 @@ def _speed(data: dict[str, Any]) -> list[str]:
         out.append(f"| growth, 1,000 → 10,000 blocks | {sizes['1000']['seconds']:.3f} s → "
                    f"{sizes['10000']['seconds']:.3f} s | linear: 10× | {ratios['10000/1000']:.2f}× | ≤ 12× |")
     memory = data.get("memory") or {}
+    memory = {task: entry for task, entry in memory.items() if isinstance(entry, dict) and "peak_rss_mb" in entry}
     if "html-cleanerlib" in memory and "html-trafilatura" in memory:
         out.append(f"| peak memory, HTML pages | {memory['html-cleanerlib']['peak_rss_mb']} MB | "
                    f"trafilatura {memory['html-trafilatura']['peak_rss_mb']} MB | "

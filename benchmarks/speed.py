@@ -18,7 +18,8 @@ Four measurements, each against a yardstick so the number means something on any
   pages (trafilatura on the same pages alongside, for scale).
 
 Timing: single process, ``time.perf_counter``, a warm-up pass first, then several repetitions
-with the systems interleaved; the median is reported.
+with the systems interleaved; the median is reported. Each measurement runs in a fresh
+interpreter that holds only the systems it compares (see :func:`_fresh`).
 """
 
 from __future__ import annotations
@@ -181,13 +182,31 @@ def time_text(pages: list[Case], repeat: int) -> dict[str, Any]:
 
 def time_growth(repeat: int) -> dict[str, Any]:
     """Growth, timed in a fresh interpreter (see :func:`_growth` for how)."""
-    cmd = [sys.executable, "-m", "benchmarks.speed", "--child", "growth-time", "--repeat", str(repeat)]
+    return _fresh("growth-time", repeat=repeat)
+
+
+def _fresh(task: str, eval_path: Path | None = None, limit: int | None = None, repeat: int | None = None
+           ) -> dict[str, Any]:
+    """Run one task of this module (``--child TASK``) in a fresh interpreter; its JSON result.
+
+    Timing needs it: by the time speed is measured, the suite's own process holds the peers'
+    heaps (spaCy's pipeline, every extractor's caches), which makes each allocation dearer and
+    weighs on whichever system allocates most. A fresh interpreter holds only the systems a
+    measurement compares. Memory needs it too, so that nothing earlier inflates the peak.
+    """
+    cmd = [sys.executable, "-m", "benchmarks.speed", "--child", task]
+    if eval_path is not None:
+        cmd += ["--eval-dir", str(eval_path)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    if repeat is not None:
+        cmd += ["--repeat", str(repeat)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=3600)
     lines = proc.stdout.strip().splitlines()
     for line in lines[:-1]:
         print(line, flush=True)
     if proc.returncode or not lines:
-        return {"skipped": {"cleanerlib": (proc.stderr.strip().splitlines() or ["failed"])[-1][:300]}}
+        return {"skipped": {task: (proc.stderr.strip().splitlines() or ["failed"])[-1][:300]}}
     return json.loads(lines[-1])
 
 
@@ -234,19 +253,7 @@ def _growth(repeat: int) -> dict[str, Any]:
 
 def measure_memory(eval_path: Path, limit: int | None) -> dict[str, Any]:
     """Peak RSS, each task in a fresh interpreter so nothing earlier inflates the peak."""
-    tasks = ("growth", "html-cleanerlib", "html-trafilatura")
-    found = {}
-    for task in tasks:
-        cmd = [sys.executable, "-m", "benchmarks.speed", "--child", task, "--eval-dir", str(eval_path)]
-        if limit:
-            cmd += ["--limit", str(limit)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=3600)
-        lines = proc.stdout.strip().splitlines()
-        if proc.returncode or not lines:
-            found[task] = {"skipped": (proc.stderr.strip().splitlines() or ["failed"])[-1][:300]}
-        else:
-            found[task] = json.loads(lines[-1])
-    return found
+    return {task: _fresh(task, eval_path, limit) for task in ("growth", "html-cleanerlib", "html-trafilatura")}
 
 
 def peak_rss_kib() -> int:
@@ -297,8 +304,8 @@ def run(eval_path: Path, limit: int | None = None, repeat: int = 5) -> dict[str,
     for page in pages:
         page.raw  # noqa: B018 - read before timing
     result: dict[str, Any] = {"source": source, "repeat": repeat, "warmup_items": WARMUP}
-    for part, fn in (("html", lambda: time_html(pages, repeat)),
-                     ("text", lambda: time_text(pages, repeat)),
+    for part, fn in (("html", lambda: _fresh("html-time", eval_path, limit, repeat)),
+                     ("text", lambda: _fresh("text-time", eval_path, limit, repeat)),
                      ("growth", lambda: time_growth(repeat)),
                      ("memory", lambda: measure_memory(eval_path, limit))):
         start = time.perf_counter()
@@ -429,13 +436,17 @@ def _main(argv: list[str]) -> int:
     from ._common import eval_dir
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed")
-    parser.add_argument("--child", choices=("growth-time", "growth", "html-cleanerlib", "html-trafilatura"),
-                        required=True)
+    parser.add_argument("--child", choices=("html-time", "text-time", "growth-time", "growth", "html-cleanerlib",
+                                            "html-trafilatura"), required=True)
     parser.add_argument("--eval-dir")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    if args.child == "growth-time":
+    if args.child in ("html-time", "text-time"):
+        pages, _ = html_pages(eval_dir(args.eval_dir), args.limit)
+        timed = time_html(pages, args.repeat) if args.child == "html-time" else time_text(pages, args.repeat)
+        print(json.dumps(timed, sort_keys=True))
+    elif args.child == "growth-time":
         print(json.dumps(_growth(args.repeat), sort_keys=True))
     else:
         print(json.dumps(_child(args.child, eval_dir(args.eval_dir), args.limit), sort_keys=True))

@@ -46,10 +46,11 @@ class Kind(str, Enum):
 class Span:
     """Where a block sits.
 
-    In ``source_text`` (the decoded input): ``start``/``end`` offsets; for HTML also the
-    ``xpath`` of the block's element and its 1-based source ``line``. ``start``/``end`` are
-    ``None`` when the markup extent of an HTML block is not known exactly. In ``result.text``
-    (a kept block's ``output``) only ``start``/``end`` are set.
+    In ``source_text`` (the decoded input): ``start``/``end`` offsets; for HTML the ``xpath``
+    of the block's element and its 1-based source ``line``, and ``start``/``end`` only when
+    asked for (``Cleaner(html_offsets=True)``) and the markup extent of the element is known
+    exactly (else ``None``). In ``result.text`` (a kept block's ``output``) only
+    ``start``/``end`` are set.
     """
 
     start: int | None
