@@ -285,6 +285,12 @@ def test_a_teaser_line_whose_headline_the_next_paragraph_takes_up_is_a_subheadin
     assert_kept(r, line)
     r = run(HEADLINE, BODY1, line, BODY2)
     assert_dropped(r, line, "inline_teaser")
+    # a teaser line under it that repeats its words is no paragraph taking the headline up
+    # (and cleaning the text again must not find one either)
+    again = "Mehr dazu: Diese Discounter behalten die Datenautomatik bis Juli"
+    r = run(HEADLINE, BODY1, line, again, BODY3)
+    assert_dropped(r, line, "inline_teaser")
+    assert run(*r.text.split("\n")).text == r.text
 
 
 @pytest.mark.parametrize("teaser", [

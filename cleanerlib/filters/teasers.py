@@ -201,7 +201,8 @@ def _introduces_next(doc: Document, i: int, headline: str) -> bool:
     not a teaser for another article, whose headline the next paragraph does not restate."""
     j = doc.next_kept(i)
     own = content_stems(normalize(headline))
-    if j is None or len(own) < 3:
+    # (a paragraph of its own: a line under a teaser that repeats its words is not one)
+    if j is None or len(own) < 3 or doc.blocks[j].kind is not Kind.PARAGRAPH or doc.n_words[j] < 12:
         return False
     return len(own & content_stems(doc.tokens[j])) >= 2 / 3 * len(own)
 
