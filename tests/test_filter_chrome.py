@@ -1019,6 +1019,10 @@ def test_a_sentence_about_the_sites_own_newsletter_stays():
     ("Vous avez repéré une faute ou une information erronée ? Signalez-la à la rédaction", "comment_form"),
     ("Ce contenu est bloqué car vous n'avez pas accepté les traceurs de la plateforme vidéo.", "cookie_notice"),
     ("Téléchargez l'application Gizmotic pour ne rater aucune actu, sur Android et iOS.", "newsletter"),
+    ("Gizmotic may get a cut of sales when you buy through links on this page.", "ad_label"),
+    ("Gizmotic is a reader-supported site. Members get an ad-free site and a weekly newsletter.", "newsletter"),
+    ("[Join the discussion on our forums (47 replies)](https://forum.example.com/t/1)", "comment_form"),
+    ("Publicité · la lecture continue ci-dessous", "ad_label"),
 ])
 def test_more_chrome_worded_by_many_sites(line, reason):
     assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)

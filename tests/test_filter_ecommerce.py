@@ -139,6 +139,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Comparer les 5 offres du moment", "shop_widget"),
     ("Zum Deal bei Amazon", "shop_button"),
     ("There are no items in your Gizmotic Deals cart yet.", "cart_empty"),
+    ("In Ihrem Warenkorb befinden sich derzeit keine Produkte.", "cart_empty"),
+    ("Voir l'offre Amazon à 174,99 €", "shop_button"),
+    ("Comprar por 119,99 euros en Amazon", "shop_button"),
+    ("Antes 149,99 euros · Ahorras 30 euros", "price_only"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)
