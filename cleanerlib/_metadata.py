@@ -26,8 +26,8 @@ def _first_xpath(root, paths: tuple[tuple[etree.XPath, str, str], ...], source: 
     (``itemprop="author"``) is read from the source first, in a fraction of that time, and
     most pages do not.
     """
-    for xp, name, value in paths:
-        if source is not None and not _sets_attribute(source, name, value):
+    for xp, attribute, wanted in paths:
+        if source is not None and not _sets_attribute(source, attribute, wanted):
             continue
         found = xp(root)
         for value in [found] if isinstance(found, str) else found:

@@ -181,6 +181,12 @@ _DIGIT = re.compile(r"\d")
 
 
 @cache
+def _blurb_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The words a site's description of itself opens with ("you're reading"), longest first."""
+    return tuple(sorted(phrase_keys("chrome", ("site_blurb_prefixes",), langs), key=lambda p: (-len(p), p)))
+
+
+@cache
 def _button_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
     """The words of network names, and of share and page buttons ("copy", "link", "merken")."""
     sec = merged_section("chrome", langs)
@@ -359,11 +365,12 @@ class PageChrome(Filter):
         """The site describing itself under its articles: "You're reading 9to5Mac — experts
         who break news about Apple …". Only when the words after "You're reading" name the
         page's own site (not "You're reading a preview")."""
-        for prefix in phrase_keys("chrome", ("site_blurb_prefixes",), self._langs()):
-            if key.startswith(prefix):
-                name = _BLURB_NAME.match(key, len(prefix))
-                return name is not None and names_own_site(doc, name.group(1))
-        return False
+        prefixes = _blurb_prefixes(self._langs())
+        if not key.startswith(prefixes):  # (asked of every short line: one test in C first)
+            return False
+        prefix = next(p for p in prefixes if key.startswith(p))
+        name = _BLURB_NAME.match(key, len(prefix))
+        return name is not None and names_own_site(doc, name.group(1))
 
     @staticmethod
     def _bare_tags(doc: Document, kept: list[int], last_long: int) -> list[int]:
