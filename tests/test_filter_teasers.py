@@ -625,6 +625,18 @@ def test_an_unlinked_html_subheading_that_opens_like_a_teaser_stays():
     assert heading.kept and not linked.kept and linked.reason == "inline_teaser"
 
 
+def test_an_unlinked_html_sentence_opening_with_a_one_word_label_stays():
+    # German "Also:" ("so:") opens a sentence; an English teaser label of one word links its story
+    sentence = ("Also: Nichts gegen eine sorgfältige Prüfung aller Bereiche; aber bitte ohne Eifer nach dem Motto: "
+                "\"Die vor uns haben alles falsch gemacht!\"")
+    page = ("<html><body><h1>" + HEADLINE + "</h1><p>" + BODY1 + "</p><p>" + sentence + "</p><p>Also: <a href='/x'>"
+            "Why cable ships are booked for years</a></p><p>ALSO: Why cable ships are booked for years</p><p>"
+            + BODY2 + "</p></body></html>")
+    r = clean(page, input_type="html", filters=[CrossPromo()])
+    assert [(b.kept, b.reason) for b in r.blocks if b.text.startswith(("Also", "ALSO"))] == \
+        [(True, None), (False, "inline_teaser"), (False, "inline_teaser")]
+
+
 def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
     page = ("<html><body><h1>" + HEADLINE + "</h1><p>" + BODY1 + "</p><p>En Kataxa | <a href='/x'>Los centros de "
             "datos ya consumen más electricidad que algunas ciudades. Y acaban de empezar</a></p><p>" + BODY2

@@ -143,6 +143,13 @@ def _is_teaser_headline(rest: str) -> bool:
     return not (_INNER_QUESTION.search(inner) and rest.rstrip("\"'\u201d\u2019»").endswith((".", "!")))
 
 
+def _plain_word_label(label: str) -> bool:
+    """Is an inline teaser's label one word not set in capitals ("Also:", "Watch:")? Such a
+    word opens sentences too; "ALSO:" and "Read more:" are set apart as labels."""
+    found = label.split()
+    return len(found) == 1 and not found[0].isupper()
+
+
 def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | None:
     """Where the headline of an inline teaser ends when a scraper glued the next paragraph to
     it ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None; ``start`` is
@@ -345,8 +352,12 @@ class CrossPromo(Filter):
             text = doc.blocks[i].text
             prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
             hints = doc.blocks[i].hints
-            if prefix is not None and hints is not None and hints.level and not hints.link_chars:
-                prefix = None  # "<h2>Mehr zum Thema: Wie andere Hersteller …</h2>" links nowhere: a subheading
+            if prefix is not None and hints is not None and not hints.link_chars and (
+                    hints.level or _plain_word_label(text[:prefix.end()])):
+                # in markup a line that links nowhere may be the article's own: a subheading
+                # ("<h2>Mehr zum Thema: Wie andere Hersteller …</h2>"), or a sentence opening with
+                # a word that is a label in some language ("Also: Nichts gegen …" in German)
+                prefix = None
             if prefix is not None:
                 # a glued seam first: a short paragraph run into the teaser's headline
                 # ("…all dayHere's how the pricing breaks down:") reads as one headline too
