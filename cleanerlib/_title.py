@@ -16,7 +16,7 @@ from typing import Sequence
 from urllib.parse import urlsplit
 
 from ._model import Block, Kind
-from ._normalize import block_key, normalize, words
+from ._normalize import block_key, normalize, unmark, words
 from ._segment_text import READER_HEADER, front_matter
 from .filters._evidence import (content_stems, glued_trail, looks_like_residue, menu_shaped, phrase_table, prose_residue,
                                  site_consent_notice)
@@ -104,7 +104,9 @@ def _named_heading(headings: Sequence[Block], declared: str, contained: bool = T
         if b.hints.tag in ("h3", "h4") and not (len(w) >= 4 and (joined in tjoined or joined in full)):
             continue
         if contained and w and tjoined and (joined in tjoined or tjoined in joined):
-            score = max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
+            # (the whole declared title, site name and all, names its heading best)
+            score = 1.0 if joined == full else \
+                max(score, 0.6 + 0.4 * min(len(w), len(title_words)) / max(len(w), len(title_words)))
         if b.hints.tag != "h1":
             score *= 0.8
         if score > best_score:
@@ -184,7 +186,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             continue
         n_words = len(b.text.split())
         # a headline too long for a heading's shape: capitalised, not ending like a sentence
-        long_headline = 16 < n_words <= 30 and b.kind is Kind.PARAGRAPH and not _ENDS_SENTENCE.search(b.text) \
+        # (a dek set in bold ends like a sentence inside its marks: "**… verlieren ihre Daten.**")
+        long_headline = 16 < n_words <= 30 and b.kind is Kind.PARAGRAPH and not _ENDS_SENTENCE.search(unmark(b.text)) \
             and next((c for c in b.text if c.isalnum()), "a").isupper()
         # (a lede of 25 words or more that asks or trails off is the article starting)
         if b.kind is Kind.PARAGRAPH and n_words >= 25 and not (

@@ -390,6 +390,25 @@ def test_banner_above_the_headline_is_page_header_but_a_sentence_there_stays():
     assert r.blocks[0].kept
 
 
+def test_a_title_that_names_a_subheading_leaves_the_article_above_it_alone():
+    # og:title "How to … | Guide" is one <h2>; a later "<h2>How to …: FAQs" shares its words. The
+    # article's subheadings and list items above the later one are no page header
+    page = (f"<html><head><meta property='og:title' content='How to Grow a Lemon Tree from Seed | Guide'></head>"
+            f"<body><h2>How to Grow a Lemon Tree from Seed | Guide</h2><p>Wirebench Gardens</p><div class='c'>"
+            f"<p>{BODY}</p><h2>What You Need</h2><ul><li>A ziplock bag and a paper towel;</li><li>Citrus soil mix;"
+            f"</li></ul><p>{BODY_END}</p><h2>How to Grow a Lemon Tree from Seed: FAQs</h2><p>{BODY}</p></div>"
+            f"</body></html>")
+    r = clean(page, input_type="html", filters=[PageChrome()])
+    for text in ("What You Need", "A ziplock bag and a paper towel;", "Citrus soil mix;"):
+        assert_kept(r, text)
+    # were the later heading the headline, the article above it would still be no header
+    page = page.replace("<h2>How to Grow a Lemon Tree from Seed | Guide</h2>", "")
+    r = clean(page, input_type="html", filters=[PageChrome()])
+    assert r.metadata.title is not None
+    for text in ("What You Need", "A ziplock bag and a paper towel;", "Citrus soil mix;"):
+        assert_kept(r, text)
+
+
 def test_phrase_followed_by_a_count_in_brackets():
     r = run(HEADLINE, BODY, "Kommentare anzeigen (23)", BODY_END)
     assert_dropped(r, "Kommentare anzeigen (23)", "comment_form")
@@ -560,6 +579,31 @@ def test_article_paragraphs_beside_a_newsletter_line_are_no_box():
     r = clean(_box_page(box).replace(f"<div class='a1'><p>{BODY}</p>", "<div class='a1'>"), input_type="html",
               filters=[PageChrome()])
     assert_kept(r, BODY)
+
+
+def test_the_dek_beside_a_follow_button_is_no_box():
+    dek = ("Nokia and Ericsson will share radio test sites in Finland and Sweden, an arrangement that saves each "
+           "of them the cost of building 6G test sites alone.")
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"<div class='hd'><h2>{dek}</h2><p>Follow us on Google News</p></div>"
+            f"<div class='a1'><p>{BODY}</p><p>{BODY_END}</p></div></article></body></html>")
+    r = clean(html, input_type="html", filters=[PageChrome()])
+    assert_kept(r, dek)
+    assert_dropped(r, "Follow us on Google News", "social_follow")
+    # the small print of a sign-up form under the headline is the form's, not the article's
+    small_print = ("By submitting your email you agree to receive messages from Wirebench Media under our terms "
+                   "and you can unsubscribe at any time.")
+    html = html.replace(dek, "Never miss a story").replace("<p>Follow us on Google News</p>",
+                                                           f"<p>{small_print}</p><p>Sign up for our newsletter</p>")
+    r = clean(html, input_type="html", filters=[PageChrome()])
+    assert not block(r, small_print).kept
+    assert_kept(r, BODY)
+
+
+def test_an_amazon_associates_disclosure_after_a_byline():
+    line = ("By Mira on 3 May 2024 | 12 Comments. This post may contain affiliate links. As an Amazon Associate I "
+            "earn from qualifying purchases.")
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "ad_label")
 
 
 def test_article_sentence_about_affiliate_commissions_is_kept():

@@ -139,6 +139,15 @@ def test_text_title_headline_beats_a_longer_dek_on_the_same_topic():
     assert _text_title(lines) == "Raspberry boards cost more as memory prices climb"
 
 
+def test_text_title_headline_beats_a_dek_set_in_bold():
+    # a bold dek ends like a sentence inside its marks, so it is no long headline
+    # (a dek that names the topic in the article's own words, under a headline that does not)
+    dek = ("**Raspberry boards will cost more from next month. Memory chips have nearly doubled in price, the "
+           "company said.**")
+    lines = ["Pricier Pis: the shortage reaches hobbyists and schools", dek, ARTICLE]
+    assert _text_title(lines) == "Pricier Pis: the shortage reaches hobbyists and schools"
+
+
 def test_text_title_reads_the_topic_from_the_url_too():
     lines = ["Shipping fees for sellers change in March", "Wallapop sellers will pay shipping fees",
              "Sellers on Wallapop will pay a fee on shipping from March, and buyers will see lower "

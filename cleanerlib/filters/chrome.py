@@ -264,8 +264,9 @@ class PageChrome(Filter):
         confirmed.update(i for i, (category, weak) in found.items()
                          if weak and category == "tag_list" and _bare_label(doc.plain[i])
                          and self._tag_items(doc, kept, position[i], matched, last_long))
-        if doc.title_index is not None:  # above the headline sits the page header
-            confirmed.update(i for i in found if i < doc.title_index)
+        header_end = self._header_end(doc, kept, found)
+        if header_end is not None:  # above the headline sits the page header
+            confirmed.update(i for i in found if i < header_end)
             confirmed.update(self._under_headline(doc, kept, found, position))
         footer = []  # the page footer: the run of chrome and scraps that ends the page
         for i in reversed(kept):
@@ -282,7 +283,7 @@ class PageChrome(Filter):
                 continue
             out.append(Drop(i, category, f"{_DETAILS[category].capitalize()}: {doc.blocks[i].text[:80]!r}."))
             decided.add(i)
-        out.extend(self._followers(doc, decided, found, kept, position, last_long))
+        out.extend(self._followers(doc, decided, found, kept, position, last_long, header_end))
         out.extend(self._boxes(doc, decided, found, table, memo))
         out.extend(self._table_of_contents(doc, kept, decided))
         site = self._site_name(doc)
@@ -524,6 +525,24 @@ class PageChrome(Filter):
         return lone
 
     @staticmethod
+    def _header_end(doc: Document, kept: list[int], found: dict[int, tuple[str, bool]]) -> int | None:
+        """Where the page header ends: at the headline, or at a paragraph of the article's
+        (25 words or more, not chrome) standing above what was taken for the headline. In
+        markup the headline is the heading the declared title names, wherever it stands; when
+        that title names one of the article's subheadings ("…: FAQs" under "How to …"), the
+        article's prose, lists and subheadings stand above it, and none of that is header. (A
+        plain text's headline is chosen above the article's first long paragraph already.)
+        """
+        if doc.title_index is None or doc.input_type == "text":
+            return doc.title_index
+        for i in kept:
+            if i >= doc.title_index:
+                break
+            if doc.n_words[i] >= 25 and i not in found and doc.blocks[i].kind is Kind.PARAGRAPH:
+                return i
+        return doc.title_index
+
+    @staticmethod
     def _under_headline(doc: Document, kept: list[int], found: dict[int, tuple[str, bool]],
                         position: dict[int, int]) -> set[int]:
         """Weak matches in the row of buttons between the headline (and its dek) and the
@@ -582,6 +601,7 @@ class PageChrome(Filter):
                 groups[b.source.xpath].append(b.index)
         out: list[Drop] = []
         removed: dict[int, tuple[str, bool] | None] = {}
+        dek: int | None = -1  # not looked for yet
         for members in groups.values():
             if not 2 <= len(members) <= self.box_max_blocks \
                     or any(doc.n_words[i] > self.box_max_words for i in members):
@@ -603,11 +623,25 @@ class PageChrome(Filter):
                     break
             if anchor is None:
                 continue
+            if dek == -1:
+                dek = self._dek(doc)
+            if dek in rest:
+                continue  # the headline's dek beside a follow button: the article's, not the box's
             for i in rest:
                 out.append(Drop(i, category, f"In the same small box as {doc.blocks[anchor].text[:60]!r} "
                                              f"({_DETAILS[category]}).", ref=anchor))
                 decided.add(i)
         return out
+
+    @staticmethod
+    def _dek(doc: Document) -> int | None:
+        """The dek: twelve words or more right under the headline, on the article's topic
+        (not the small print of a sign-up form that may stand there)."""
+        dek = doc.next_kept(doc.title_index) if doc.title_index is not None else None
+        if dek is None or doc.n_words[dek] < 12:
+            return None
+        overlap = TopicProfile(doc.tokens, [b.kept for b in doc.blocks]).overlap(dek)
+        return dek if overlap is not None and overlap >= 0.4 else None
 
     # -- blocks that belong to a header already found ---------------------------------------
     @staticmethod
@@ -642,7 +676,7 @@ class PageChrome(Filter):
         return run[:last]
 
     def _followers(self, doc: Document, decided: set[int], found, kept: list[int], position,
-                   last_long: int) -> list[Drop]:
+                   last_long: int, header_end: int | None) -> list[Drop]:
         out = []
         topics = TopicProfile(doc.tokens, [b.kept for b in doc.blocks])
         sec = merged_section("chrome", self._langs())
@@ -689,12 +723,11 @@ class PageChrome(Filter):
                     out.append(Drop(j, "prev_next", "The headline linked from a previous/next-article label.", ref=i))
                     decided.add(j)
         # The page header above the headline: a site name, a section label, a menu entry, a
-        # banner. The headline is chosen before the first paragraph of the article, so what
-        # sits above it is never the article's prose; a sentence is still left alone.
-        if doc.title_index is not None:
+        # banner. Never the article's prose (see _header_end); a sentence is still left alone.
+        if header_end is not None:
             header = front_matter(doc.blocks) if doc.input_type == "text" else range(0)
             for i in kept:
-                if i >= doc.title_index:
+                if i >= header_end:
                     break
                 block = doc.blocks[i]
                 if i not in decided and (doc.n_words[i] <= self.header_max_words
