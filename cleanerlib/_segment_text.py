@@ -78,9 +78,14 @@ def _wraps_into(line: _Line, nxt: _Line, width: int) -> bool:
     """True when ``nxt`` continues ``line`` because its first word did not fit on it.
 
     A line that repeats the one before it is a repeat (a headline printed twice), not the rest
-    of a wrapped sentence.
+    of a wrapped sentence. A number and a full stop open a list item, except after a sentence
+    cut off mid-way by the wrapping ("… zum" over "30. Juni ein."): a date in German or a
+    ranking in running text, where the line above is no list item of its own.
     """
-    if _BULLET.match(nxt.text) or _MD_HEADING.match(nxt.text) or nxt.text == line.text:
+    if _MD_HEADING.match(nxt.text) or nxt.text == line.text:
+        return False
+    if _BULLET.match(nxt.text) and not (nxt.text[0].isdigit() and not line.indent and not _BULLET.match(line.text)
+                                        and not _SENTENCE_END.search(line.text)):
         return False
     first = _FIRST_WORD.match(nxt.text)
     return line.width + 1 + (len(first.group()) if first else 0) > width

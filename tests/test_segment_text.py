@@ -101,6 +101,20 @@ def test_wrapped_paragraph_keeps_bullets_and_headings_apart():
     assert texts[0] == " ".join(body[:3])
 
 
+def test_a_wrapped_line_that_opens_with_a_number_and_a_full_stop_goes_on_the_sentence():
+    # "… stellt den Dienst zum" / "30. Juni ein.": a German date, no list item, where the line
+    # above breaks off mid-sentence; a list under a line that ends in a colon stays a list
+    para = ("Das Berliner Startup Kassenfuchs stellt seinen Express-Checkout zum 30. Juni ein, "
+            "wie ein Sprecher am Montag in einer E-Mail an die rund 3.000 Shops bestätigte, die den Dienst nutzen.")
+    lines = textwrap.wrap(para, width=68)
+    assert any(line.startswith("30. Juni") for line in lines)
+    steps = "Die Shops müssen nun drei Dinge tun:\n1. den Button entfernen\n2. die Kasse testen"
+    text = "\n\n".join(["\n".join(lines)] + ["\n".join(textwrap.wrap(p, width=68)) for p in PARAS] + [steps])
+    texts = [b.text for b in segment_text(text)]
+    assert texts == [para, *PARAS, "Die Shops müssen nun drei Dinge tun:", "1. den Button entfernen",
+                     "2. die Kasse testen"]
+
+
 def test_scrape_with_stray_blank_lines_is_not_joined():
     # one paragraph per line, blank lines in odd places, residue lines between: not hard-wrapped
     lines = [
