@@ -176,6 +176,20 @@ def test_gap_between_two_main_content_paragraphs_is_filled_back():
     assert_outside(r, "Copyright 2026 ChipLetter Media.")
 
 
+def test_the_lead_beside_the_h1_in_the_articles_header_is_filled_back():
+    """trafilatura leaves out an article's <header>; the lead paragraph beside the <h1> in it is
+    the article's, a kicker there too short to count, and a promo box in the header is not."""
+    lead = ("In the firmware of several Micron controllers sits a flaw that lets an attacker take over the "
+            "cleanroom's scheduling system, and the patch is offered to support customers only.")
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><header><p>Security</p>"
+            f"<h1>{HEADLINE}</h1><p>{lead}</p><aside><p>{P[2]}</p></aside></header><div class=\"body\">"
+            f"<p>{P[0]}</p><p>{P[1]}</p></div></article></body></html>")
+    r = clean(html, input_type="html", filters=[FixedExtraction(extracted=f"{P[0]}\n{P[1]}")])
+    assert_kept(r, lead)
+    assert_outside(r, "Security")
+    assert_outside(r, P[2])
+
+
 def test_gap_filling_can_be_switched_off():
     r = clean(GENERATED, input_type="html",
               filters=[FixedExtraction(extracted=f"{P[0]}\n{P[3]}", fill_gaps=False)])

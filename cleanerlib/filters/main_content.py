@@ -159,8 +159,10 @@ class MainContent(Filter):
         generated class names are where this happens). A substantial paragraph that sits inside
         the article's own container, between two pieces trafilatura kept, is article text; so
         is a heading that introduces such a paragraph, and a list that a paragraph ending in a
-        colon introduces (also under the last piece trafilatura kept). Short fragments (labels, captions, credits) keep trafilatura's
-        verdict. The headline counts as an anchor, so the gap under it is considered too.
+        colon introduces (also under the last piece trafilatura kept). Short fragments (labels,
+        captions, credits) keep trafilatura's verdict. The headline counts as an anchor, so the
+        gap under it is considered too, and so is the headline's own box: the lead paragraph
+        beside an <h1> in the article's <header>, which trafilatura leaves out with the header.
         """
         anchors = [i for i, v in enumerate(in_main) if v]
         t = doc.title_index
@@ -179,9 +181,11 @@ class MainContent(Filter):
             prefix = sa[:common]
             for i in range(a + 1, b):
                 steps = _steps(doc.blocks[i].source.xpath)
-                # inside the container, but not in a box of its own (a promo <aside>, a <nav>)
-                if doc.blocks[i].kept and steps[:common] == prefix and not any(
-                        st.split("[", 1)[0] in _BOXES for st in steps[common:]):
+                # inside the container, but not in a box of its own (a promo <aside>, a <nav>);
+                # the headline's own box is the article's (the lead beside an <h1> in <header>)
+                if doc.blocks[i].kept and steps[:common] == prefix and (not any(
+                        st.split("[", 1)[0] in _BOXES for st in steps[common:])
+                        or a == t and steps[:-1] == sa[:-1]):
                     gap.append(i)
         out = list(in_main)
         for i in gap:
