@@ -101,6 +101,7 @@ def test_date_lines_move_to_metadata(line):
     "Reading time: 6 minutes",
     "Lesezeit: 6 Minuten",
     "Temps de lecture : 5 min",
+    "Temps de lecture estimé : 7 minutes",
     "Tiempo de lectura: 3 minutos",
     "12 comments",
 ])

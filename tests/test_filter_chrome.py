@@ -835,6 +835,21 @@ def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
     ("Gizmotic is a reader-supported site. Members get an ad-free site and a weekly newsletter.", "newsletter"),
     ("[Join the discussion on our forums (47 replies)](https://forum.example.com/t/1)", "comment_form"),
     ("Publicité · la lecture continue ci-dessous", "ad_label"),
+    ("Advertisement · The article continues below this ad", "ad_label"),
+    ("Ad — scroll down to keep reading", "ad_label"),
+    ("Werbung · Der Beitrag geht unterhalb weiter", "ad_label"),  # eight words, the "·" aside
+    ("In this article: Halvren, routers, Wi-Fi 7, mesh, reviews", "tag_list"),
+    ("En este artículo: Halvren, routers, wifi, análisis", "tag_list"),
+    ("Likes (12) · Reply · Report", "comment_form"),
+    ("Please sign in or register to comment.", "comment_form"),
+    ("Reply to Hemlock", "comment_form"),
+    ("Auf Jo Brandt antworten", "comment_form"),
+    ("Zum Forum (112 Beiträge)", "comment_form"),
+    ("Hinterlasse einen Kommentar Antwort abbrechen", "comment_form"),
+    ("Ihre E-Mail-Adresse wird nicht angezeigt. Erforderliche Felder sind mit * markiert.", "comment_form"),
+    ("Partager : Facebook · Bluesky · E-mail · Copier le lien", "share_bar"),
+    ("Next postHalvren's mesh routers finally get Wi-Fi 7", "prev_next"),
+    ("Vorheriger Beitrag„Halvren baut Router jetzt in Europa“", "prev_next"),
 ])
 def test_chrome_lines_worded_by_many_sites(line, reason):
     assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
@@ -1059,6 +1074,28 @@ def test_the_note_of_a_comment_form_under_its_header():
 ])
 def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line", [
+    # a help text about the login, not the comment form's small print
+    "Ihre E-Mail-Adresse wird nicht angezeigt, wenn Sie beim Login die Funktion „Adresse verbergen“ nutzen.",
+    "Next year the company plans a second plant.",  # a label's words, but no headline glued to them
+    "Previous articles on this topic are listed in the archive.",
+    "Share: the company's share of the market fell.",
+])
+def test_lines_that_open_like_a_form_or_a_link_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+def test_a_blogs_post_navigation_copied_as_two_lines():
+    back, on = "« Halvren raises the price of its family plan", "Mesh routers finally get Wi-Fi 7 in Europe »"
+    r = run(HEADLINE, BODY, BODY_END, back, on)
+    assert_dropped(r, back, "prev_next")
+    assert_dropped(r, on, "prev_next")
+    # French quotation marks around a quotation, a line each, are no such links
+    quotes = ["« Nous fermerons proprement, sans brusquer nos clients »",
+              "« Ensuite, nous verrons », a ajouté la directrice »"]
+    assert_all_kept(run(HEADLINE, BODY, *quotes, BODY_END))
 
 
 def test_a_sentence_about_the_sites_own_newsletter_stays():

@@ -143,6 +143,13 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Voir l'offre Amazon à 174,99 €", "shop_button"),
     ("Comprar por 119,99 euros en Amazon", "shop_button"),
     ("Antes 149,99 euros · Ahorras 30 euros", "price_only"),
+    ("Your Gizmotic Deals basket is empty. Browse this week's offers.", "cart_empty"),
+    ("Jetzt zum Deal bei MediaMarkt*", "shop_button"),
+    ("Zum Preisvergleich: alle Halvren-Router", "shop_button"),
+    ("Halvren Mesh 7 Pro ab 219,00 € – 14 Angebote", "shop_widget"),
+    ("Fnac 329,99 € Voir l'offre", "shop_widget"),
+    ("Voir les 4 offres du comparateur", "shop_widget"),
+    ("Halvren Mesh 7 Pro au meilleur prix", "shop_widget"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)
@@ -366,6 +373,8 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     "Enter code SAVE20 at checkout to get 20% off your first order.",
     "Sony's PS5 Slim drops to $399 this week, and promo code GAME10 takes another 10% off.",
     "Code SOMMER20 bringt 20 Prozent Rabatt.",
+    "Zum Preisvergleich der Tarife haben wir drei Anbieter befragt",  # no label: no colon
+    "Où acheter le Halvren Mesh 7 au meilleur prix ?",  # a question heading
 ])
 def test_sentences_about_codes_and_discounts_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)

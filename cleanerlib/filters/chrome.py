@@ -165,6 +165,8 @@ _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\
 
 
 _ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*|\s+")
+_MARKED_ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*")
+_ITEM_MARKS = frozenset(",;|\u00b7\u2022/")
 
 
 @cache
@@ -178,6 +180,30 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
 
 
 _DIGIT = re.compile(r"\d")
+# the arrows of a blog's post navigation: "« previous headline", "next headline »"
+_BACK_ARROWS = frozenset(("\u00ab ", "\u2039 ", "\u2190 ", "< "))
+_ON_ARROWS = frozenset((" \u00bb", " \u203a", " \u2192", " >"))
+
+
+@cache
+def _nav_labels(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Previous/next labels of two words or more ("previous article", "nächster beitrag"),
+    longest first: the ones a scraper glues to the headline they link ("Next articleThe …")."""
+    found = {p for table in merged_section("chrome", langs).get("exact", ()) for p in table.get("prev_next", ())
+             if " " in p}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+def _glued_nav(text: str, labels: tuple[str, ...]) -> bool:
+    """"Previous articleKindred Audio's new earbuds …": a label run into a linked headline of
+    three words or more (a capital, a digit or a quote right after the label, no space)."""
+    low = text.casefold()
+    for label in labels:
+        if low.startswith(label):
+            glued = text[len(label):len(label) + 1]
+            return (glued.isupper() or glued.isdigit() or glued in "\"'\u201c\u201e\u00ab") \
+                and word_count(text[len(label):]) >= 3
+    return False
 
 
 @cache
@@ -254,6 +280,7 @@ class PageChrome(Filter):
             for j in (i - 1, i + 1))}
         hashtags = self._hashtag_runs(doc, kept, found)
         found.update((i, ("tag_list", False)) for i in hashtags)
+        found.update((i, ("prev_next", False)) for i in self._nav_pair(doc, kept, found))
         confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
         matched = set(found)
@@ -303,15 +330,16 @@ class PageChrome(Filter):
             return "counter", True  # "412", "1.2k": only beside buttons is a number chrome
         n_words = doc.n_words[i]
         category = table.match_exact(key, doc.stripped[i])
-        # (longer, only a comment section's header, which counts or dates: "Hemlock said on May
-        # 12, 2025 at 10:47 am", "14 Kommentare zu „…“")
-        if category is None and (n_words <= 8 or n_words <= (30 if key[:1].isdigit() else 16)
+        # (eight words, separators such as "·" aside; longer, only a comment section's header,
+        # which counts or dates: "Hemlock said on May 12, 2025 at 10:47 am", "14 Kommentare zu „…“")
+        short = n_words <= 8 or len(doc.tokens[i]) <= 8
+        if category is None and (short or n_words <= (30 if key[:1].isdigit() else 16)
                                  and _DIGIT.search(key) is not None
                                  and has_trigger(key, "comment_words", self._langs())):
             category = table.match_regex(key)
-            if category == "comment_form" and (n_words > 8 or '"' in key):
+            if category == "comment_form" and (not short or '"' in key):
                 return category, True  # weak: "3 thoughts on “The Bear”" may title a section
-            if category is not None and n_words <= 8:
+            if category is not None and short:
                 return category, False
             category = None
         if category is not None:
@@ -329,6 +357,9 @@ class PageChrome(Filter):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
+        if n_words <= 25 and key.startswith(_nav_labels(self._langs())) and _glued_nav(
+                doc.plain[i], _nav_labels(self._langs())):
+            return "prev_next", False
         if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(doc.plain[i]) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(doc.plain[i], home_first=True)):
             return "breadcrumb", False
@@ -439,10 +470,14 @@ class PageChrome(Filter):
             if rest.startswith(label):
                 rest = rest[len(label):]
                 break
-        items = [strip_decoration(x) for x in _ITEM_SEP.split(rest)]
-        items = [x for x in items if x]
-        return len(items) >= 2 and all(x in networks for x in items) or (rest != key and len(items) >= 1
-                                                                          and all(x in networks for x in items))
+        items = [x for x in map(strip_decoration, _ITEM_SEP.split(rest)) if x]
+        if (len(items) >= 2 or rest != key and items) and all(x in networks for x in items):
+            return True
+        # items set apart by marks may be several words long ("E-Mail · Copier le lien")
+        if _ITEM_MARKS.isdisjoint(rest):
+            return False
+        items = [x for x in map(strip_decoration, _MARKED_ITEM_SEP.split(rest)) if x]
+        return len(items) >= 2 and all(x in networks for x in items)
 
     @staticmethod
     def _breadcrumb(text: str, home_first: bool = False) -> bool:
@@ -494,6 +529,21 @@ class PageChrome(Filter):
             run = []
             if i >= 0 and doc.n_words[i] >= 25:
                 long_after -= 1
+        return out
+
+    @staticmethod
+    def _nav_pair(doc: Document, kept: list[int], found) -> list[int]:
+        """A blog's post navigation copied as two lines: "« Streamify erhöht die Preise" over
+        "Fernbus-App bekommt Sitzplatzwahl »", the previous post's headline behind an arrow
+        that points back and the next one's before an arrow that points on. One line alone
+        may be a quotation in French quotes; the two together, one arrow each, are links."""
+        out: list[int] = []
+        for a, b in zip(kept, kept[1:]):
+            first, second = doc.plain[a].strip(), doc.plain[b].strip()
+            if first[:2] in _BACK_ARROWS and second[-2:] in _ON_ARROWS and a not in found and b not in found \
+                    and "\u00bb" not in first and "\u00ab" not in second \
+                    and all(3 <= doc.n_words[i] <= 20 for i in (a, b)) and a == b - 1:
+                out += [a, b]
         return out
 
     @staticmethod
