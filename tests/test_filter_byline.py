@@ -586,13 +586,20 @@ def test_minutes_alone_are_no_reading_time(line):
 
 
 @pytest.mark.parametrize("caption", ["Une carte Nacre Banque. // Source : Nacre Banque",
-                                     "Le tableau de bord de la banque // Source : Numerosa"])
+                                     "Le tableau de bord de la banque // Source : Numerosa",
+                                     "Une borne de recharge près de Lyon / Source : Numerosa"])
 def test_a_caption_with_its_source_after_a_double_slash(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+def test_a_caption_that_ends_in_photo_by_a_photographer_for_the_site():
+    caption = "The reader keeps working offline, but its store will not. Photo by Ines Rauch / The Gadgeteer"
     assert_line_dropped(run(caption), "photo_caption")
 
 
 def test_a_figure_with_its_source_after_a_double_slash_stays():
     assert run("Les chiffres sont clairs. // Source : INSEE, 12 % de hausse").blocks[1].kept
+    assert run("Les chiffres sont clairs / Source : INSEE, 12 % de hausse").blocks[1].kept
 
 
 def test_a_caption_with_its_source_after_a_bar():

@@ -850,6 +850,15 @@ def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
     ("Partager : Facebook · Bluesky · E-mail · Copier le lien", "share_bar"),
     ("Next postHalvren's mesh routers finally get Wi-Fi 7", "prev_next"),
     ("Vorheriger Beitrag„Halvren baut Router jetzt in Europa“", "prev_next"),
+    ("[Previous story Halvren's routers get Wi-Fi 7 at last](https://example.com/a)", "prev_next"),
+    ("Gizmotic ad — the article continues below", "ad_label"),
+    ("Publicidad · la noticia sigue después de la publicidad", "ad_label"),
+    ("FTC: We use income earning auto affiliate links. More.", "ad_label"),
+    ("Add Gizmotic to your Google News feed", "social_follow"),
+    ("Únete al canal de Gizmotic en Telegram para no perderte nada.", "social_follow"),
+    ("Featured comment by Hemlock", "comment_form"),
+    ("Liked by 112 readers", "comment_form"),
+    ("Follow Like Thread Copy link", "share_bar"),
 ])
 def test_chrome_lines_worded_by_many_sites(line, reason):
     assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
@@ -1082,6 +1091,7 @@ def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
     "Next year the company plans a second plant.",  # a label's words, but no headline glued to them
     "Previous articles on this topic are listed in the archive.",
     "Share: the company's share of the market fell.",
+    "Next story The company said it will open two plants",  # not a link: a sentence after all
 ])
 def test_lines_that_open_like_a_form_or_a_link_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)

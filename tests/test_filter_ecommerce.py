@@ -150,6 +150,8 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Fnac 329,99 € Voir l'offre", "shop_widget"),
     ("Voir les 4 offres du comparateur", "shop_widget"),
     ("Halvren Mesh 7 Pro au meilleur prix", "shop_widget"),
+    ("39,99 € (antes 59,99 €) · Envío gratis", "price_only"),
+    ("Ver la oferta en PcComponentes por 39,99 €", "shop_button"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

@@ -45,6 +45,7 @@ __all__ = [
     "TopicProfile",
     "token_hint",
     "token_keys",
+    "is_one_link",
     "link_density",
     "content_words",
     "content_stems",
@@ -710,6 +711,18 @@ def token_hint(block: Block, needles: Iterable[str], *, depth: int = 8,
 
 def link_density(block: Block) -> float:
     return block.hints.link_density(len(block.text)) if block.hints else 0.0
+
+
+# a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
+_LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
+
+
+def is_one_link(block: Block, min_density: float = 0.6) -> bool:
+    """Is a block a link and little else: mostly linked text in markup, one markdown link on
+    its line in a plain text (where a linked headline is told from the article's prose)?"""
+    if block.hints is not None:
+        return link_density(block) >= min_density
+    return _LINK_LINE.match(block.text) is not None
 
 
 def is_body_paragraph(block: Block, *, min_words: int = 25) -> bool:

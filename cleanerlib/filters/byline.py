@@ -163,11 +163,11 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """Credits without a photo word, tried only when the line's end has their shape: a
     "Source:" line glued on without punctuation ("… as shown in the dashboard Source:
     BreachBeacon"; capitalised, straight after a word, as "(Source: IDC)" after a sentence
-    cites a source) or after a double slash or a bar ("… // Source : Nacre"), or "Name / Site"
+    cites a source) or after a slash or a bar ("… // Source : Nacre", "… / Source : Ohmia"), or "Name / Site"
     after a sentence ("… Theo Brannigan / DigitalVerve")."""
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
-    glued = rf"(?:(?<=[^\W\d_])\s+|\s+(?://|\|)\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
+    glued = rf"(?:(?<=[^\W\d_])\s+|\s+(?://|\||/)\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
     person = rf"(?<=[.!?\u2026\"\u201d])\s+(?P<person>{_PERSON_SITE})"
     return re.compile(rf"(?:{glued}|{person})\s*$")
 
@@ -193,7 +193,7 @@ _FIGURE = re.compile(r"\d\s*(?:%|percent\b|prozent\b|pour cent\b|por ciento\b|�
 _PAREN_CREDIT = re.compile(r"\S\s+\((?:[A-Z\u00c0-\u00de][\w&.'\u2019-]*)(?:\s+[A-Z\u00c0-\u00de][\w&.'\u2019-]*){0,3}\)$")
 _GLUED_HANDLE = re.compile(r"(?<=[^\W\d_])\s*@[A-Za-z0-9_.]{2,30}$")
 _CODE_CHARS = re.compile(r"[=;{}]")
-_GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|(?://|\|)\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… | Source : X"
+_GLUED_HINT = re.compile(r"(?:[^\W\d_]\s+|(?://|\||/)\s*)[A-Z][^\W\d_]+\s?:")  # "… dashboard Source: X", "… / Source : X"
 _SLASH_CREDIT = re.compile(r"\w\s*/\s*[A-Z\u00c0-\u00de]")  # "Theo Brannigan / DigitalVerve", not a link's path
 # "Image via Pollux Software", "Photo by Jane Doe": the credit word and its preposition
 _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
@@ -512,7 +512,9 @@ class Byline(Filter):
         if m is None or len(text[:m.start()].split()) < 2:
             return False
         credit = text[m.start():].strip(" ()/")
-        credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else _CREDIT_HEAD.sub("", _VIA_HEAD.sub("", credit))
+        # ("Photo by Tobias Wendt / The Brink": after "by" comes the name, not a picture desk's head)
+        credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else \
+            _VIA_HEAD.sub("", credit) if _VIA_HEAD.match(credit) else _CREDIT_HEAD.sub("", credit)
         return _is_credit_name(credit)
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:

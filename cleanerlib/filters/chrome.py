@@ -26,6 +26,7 @@ from ._evidence import (
     has_stopword,
     has_trigger,
     is_headline_shaped,
+    is_one_link,
     link_density,
     looks_like_residue,
     menu_shaped,
@@ -194,13 +195,15 @@ def _nav_labels(langs: tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
-def _glued_nav(text: str, labels: tuple[str, ...]) -> bool:
+def _glued_nav(text: str, labels: tuple[str, ...], linked: bool) -> bool:
     """"Previous articleKindred Audio's new earbuds …": a label run into a linked headline of
-    three words or more (a capital, a digit or a quote right after the label, no space)."""
+    three words or more (a capital, a digit or a quote right after the label, no space); when
+    the whole line is the link ("[Next story A 12-year-old bug …](…)"), a space may part them."""
     low = text.casefold()
     for label in labels:
         if low.startswith(label):
-            glued = text[len(label):len(label) + 1]
+            glued = text[len(label) + 1:len(label) + 2] if linked and text[len(label):len(label) + 1] == " " \
+                else text[len(label):len(label) + 1]
             return (glued.isupper() or glued.isdigit() or glued in "\"'\u201c\u201e\u00ab") \
                 and word_count(text[len(label):]) >= 3
     return False
@@ -358,7 +361,7 @@ class PageChrome(Filter):
             if category is not None:
                 return category, False
         if n_words <= 25 and key.startswith(_nav_labels(self._langs())) and _glued_nav(
-                doc.plain[i], _nav_labels(self._langs())):
+                doc.plain[i].lstrip("#*-+> "), _nav_labels(self._langs()), is_one_link(block, 0.8)):
             return "prev_next", False
         if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(doc.plain[i]) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(doc.plain[i], home_first=True)):

@@ -29,6 +29,7 @@ from ._evidence import (
     ends_with_ellipsis,
     glued_label,
     is_headline_shaped,
+    is_one_link,
     link_density,
     may_start_with,
     names_own_site,
@@ -46,8 +47,6 @@ _AMBIGUOUS = frozenset({"more", "mehr", "plus", "más", "weiter", "découvrir", 
 _LINK_ARROWS = ("\u2192", "\u00bb", "\u203a", ">", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
 _ARROWS = rf"(?:\s*[{''.join(_LINK_ARROWS)}]+\s*|\s*\.{{3}}\s*|\s*\u2026\s*)"
 _CAMEL = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+$")
-# a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
-_LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 _SITE_NAME = re.compile(r"^[^\d.!?;]{1,40}$")
 _RELATED_TOKENS = frozenset(("related", "related-posts", "relatedposts", "related-articles", "related-stories",
                    "related-content", "related-links", "related_posts", "post-related", "jp-relatedposts",
@@ -494,7 +493,7 @@ class CrossPromo(Filter):
         closes_card = nxt is not None and (is_read_more(nxt) or bool(glued_head.match(doc.blocks[nxt].text)))
         if glued_label(text) is not None or ends_with_ellipsis(text) or closes_card:
             return True
-        if link_density(b) >= 0.6 if b.hints is not None else _LINK_LINE.match(text) is not None:
+        if is_one_link(b):
             return True  # a linked headline ("[Smart rings are having a moment](https://…)" in markdown)
         if self._body_like(doc, i, topics, exclude):
             return False
