@@ -859,6 +859,9 @@ def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
     ("Featured comment by Hemlock", "comment_form"),
     ("Liked by 112 readers", "comment_form"),
     ("Follow Like Thread Copy link", "share_bar"),
+    ("Melden Sie sich an, um mitzudiskutieren.", "comment_form"),
+    ("Hinweis: Die Links zu Shops sind Affiliate-Links. Kauft ihr darüber, erhält Gizmotic eine Provision.",
+     "ad_label"),
 ])
 def test_chrome_lines_worded_by_many_sites(line, reason):
     assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, reason)
@@ -925,6 +928,14 @@ def test_a_line_of_tags_after_the_article_without_a_label():
 def test_headings_after_the_article_are_no_tag_line(line):
     r = run(HEADLINE, _ROUTER, _ROUTER_END, line, "Related Articles")
     assert_kept(r, line)
+
+
+def test_a_line_of_linked_tags_after_the_article():
+    tags = "[Mesh Routers](https://example.com/tag/mesh/) [Cloud Accounts](https://example.com/tag/cloud/)"
+    assert_dropped(run(HEADLINE, _ROUTER, _ROUTER_END, tags), tags, "tag_list")
+    # links to other stories are no tags: they do not name the article's words
+    links = "[Ferry Timetables](https://example.com/a/) [Harbour Works](https://example.com/b/)"
+    assert_kept(run(HEADLINE, _ROUTER, _ROUTER_END, links), links)
 
 
 def test_a_line_of_tags_after_its_label_without_a_colon():

@@ -152,6 +152,8 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Halvren Mesh 7 Pro au meilleur prix", "shop_widget"),
     ("39,99 € (antes 59,99 €) · Envío gratis", "price_only"),
     ("Ver la oferta en PcComponentes por 39,99 €", "shop_button"),
+    ("Halvren Buds 2: $99 (Reg. $149)", "price_only"),
+    ("24,90 € inkl. MwSt., versandkostenfrei", "price_only"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

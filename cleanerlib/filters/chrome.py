@@ -153,6 +153,8 @@ _TIGHT_SLASH = re.compile(r"\s*/\s*")
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
 _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|électronique)\b")
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
+_LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -422,9 +424,13 @@ class PageChrome(Filter):
         found = []
         for k, i in enumerate(kept):
             tokens = doc.tokens[i]
-            # tags set apart by dots or bars: "Halvren · Connected Cars · Car Tech · SUVs"
-            items = _TAG_ITEM_SEP.split(doc.plain[i].strip())
-            separated = len(items) >= 3 and all(0 < len(t.split()) <= 3 and t[:1].isupper() for t in items)
+            # tags set apart by dots or bars: "Halvren · Connected Cars · Car Tech · SUVs", or
+            # markdown links and nothing else: "[Browser Extensions](…) [Online Shopping](…)"
+            text = doc.blocks[i].text.strip()
+            linked = text[:1] == "[" and _LINKS_ONLY.match(text) is not None
+            items = _LINK_TEXT.findall(text) if linked else _TAG_ITEM_SEP.split(doc.plain[i].strip())
+            separated = len(items) >= (2 if linked else 3) and all(
+                0 < len(t.split()) <= 3 and t[:1].isupper() for t in items)
             if not (3 <= doc.n_words[i] <= 14 and tokens and doc.plain[i][:1].isupper()) \
                     or _TAG_PUNCT.search(" ".join(items) if separated else doc.plain[i]) \
                     or any(len(t) >= 5 and t.isdigit() for t in tokens):
