@@ -102,6 +102,7 @@ def test_date_lines_move_to_metadata(line):
     "Lesezeit: 6 Minuten",
     "Temps de lecture : 5 min",
     "Temps de lecture estimé : 7 minutes",
+    "≈ 5 Min. zu lesen",
     "Tiempo de lectura: 3 minutos",
     "12 comments",
 ])
@@ -590,6 +591,22 @@ def test_minutes_alone_are_no_reading_time(line):
                                      "Une borne de recharge près de Lyon / Source : Numerosa"])
 def test_a_caption_with_its_source_after_a_double_slash(caption):
     assert_line_dropped(run(caption), "photo_caption")
+
+
+@pytest.mark.parametrize("caption", ["Die neue Folie am Knick des Kallisto Fold 3 © Kallisto",
+                                     "L'application Sonora sur un iPhone © Numerosa"])
+def test_a_caption_that_ends_in_a_copyright_sign_and_its_holder(caption):
+    assert_line_dropped(run(caption), "photo_caption")
+
+
+def test_a_caption_credited_to_the_pages_own_site():
+    caption = "La pantalla de envío de la app en un móvil Android. Imagen: El Droide Libre"
+    r = clean("\n".join([HEADLINE, caption, BODY]), input_type="text", filters=[Byline()],
+              url="https://www.eldroidelibre.com/aplicaciones/pagalo/")
+    assert [b.reason for b in r.blocks if b.text == caption] == ["photo_caption"]
+    # another "El …" after "Imagen:" is no credit but the caption's own words
+    r = clean("\n".join([HEADLINE, caption, BODY]), input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks if b.text == caption] == [None]
 
 
 def test_a_caption_that_ends_in_photo_by_a_photographer_for_the_site():

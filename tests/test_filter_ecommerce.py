@@ -154,6 +154,14 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Ver la oferta en PcComponentes por 39,99 €", "shop_button"),
     ("Halvren Buds 2: $99 (Reg. $149)", "price_only"),
     ("24,90 € inkl. MwSt., versandkostenfrei", "price_only"),
+    ("Halvren Cloud: 1TB Lifetime Plan — $59.99 (reg. $199)", "price_only"),
+    ("The Complete Router Security Bundle: $19.99 (96% off)", "price_only"),
+    ("Halvren Ring 2: was $299 now $249 at Amazon", "price_only"),
+    ("UVP 1.299 € – aktuell 1.049 €", "price_only"),
+    ("Preisvergleich: ab 899,00 € bei Technikhafen*", "price_only"),
+    ("[Jetzt beim Händler ansehen*](https://example.de/go/x)", "shop_button"),
+    ("14,99 €/mois pendant un an, puis 24,99 €/mois", "price_only"),
+    ("[Ver la oferta en Amazon](https://www.amazon.es/dp/B0X?tag=x-21)", "shop_button"),
 ])
 def test_shop_lines_on_their_own_line(line, reason):
     r = run(HEADLINE, BODY, line, BODY_END)

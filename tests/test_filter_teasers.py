@@ -637,6 +637,14 @@ def test_an_unlinked_html_sentence_opening_with_a_one_word_label_stays():
         [(True, None), (False, "inline_teaser"), (False, "inline_teaser")]
 
 
+def test_a_markdown_subheading_that_opens_like_a_teaser_stays_and_a_linked_one_goes():
+    heading = "## Mehr zum Thema: So werden Sie die Start-Werbung los"
+    linked = "**Also:** [I moved my server from Halvren to Debian. Here's what I miss](https://example.com/a)"
+    r = run(HEADLINE, BODY1, heading, BODY2, linked, BODY3)
+    assert_kept(r, heading)
+    assert_dropped(r, linked, "inline_teaser")
+
+
 def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
     page = ("<html><body><h1>" + HEADLINE + "</h1><p>" + BODY1 + "</p><p>En Kataxa | <a href='/x'>Los centros de "
             "datos ya consumen más electricidad que algunas ciudades. Y acaban de empezar</a></p><p>" + BODY2

@@ -45,6 +45,7 @@ __all__ = [
     "TopicProfile",
     "token_hint",
     "token_keys",
+    "is_link_line",
     "is_one_link",
     "link_density",
     "content_words",
@@ -717,12 +718,17 @@ def link_density(block: Block) -> float:
 _LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 
 
+def is_link_line(text: str) -> bool:
+    """Is a line of markdown one link and nothing else ("### [Headline](https://…)")?"""
+    return _LINK_LINE.match(text) is not None
+
+
 def is_one_link(block: Block, min_density: float = 0.6) -> bool:
     """Is a block a link and little else: mostly linked text in markup, one markdown link on
     its line in a plain text (where a linked headline is told from the article's prose)?"""
     if block.hints is not None:
         return link_density(block) >= min_density
-    return _LINK_LINE.match(block.text) is not None
+    return is_link_line(block.text)
 
 
 def is_body_paragraph(block: Block, *, min_words: int = 25) -> bool:

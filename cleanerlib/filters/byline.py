@@ -138,8 +138,9 @@ def _credit_words(langs: tuple[str, ...] | None) -> str:
 @cache
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
-    Credit: Vantle", "… at the launch | Photo: Jane Doe". Only photo words: a paragraph may end
-    by citing its source ("(Source: IDC)"), a caption by naming its photographer."""
+    Credit: Vantle", "… at the launch | Photo: Jane Doe", "… sur iPhone © Clubix". Only photo
+    words or the copyright sign: a paragraph may end by citing its source ("(Source: IDC)"), a
+    caption by naming its photographer."""
     words = _credit_words(langs)
     credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
@@ -147,7 +148,8 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     rights = r"(?:\u00a9|alle rechte vorbehalten|all rights reserved|tous droits réservés|todos los derechos reservados)"
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
-                      rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}})"
+                      rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}}"
+                      rf"|(?<=\w)\s+\u00a9\s*[^.!?()\u00a9]{{1,40}})"
                       rf"\s*$", re.IGNORECASE)
 
 
@@ -515,7 +517,8 @@ class Byline(Filter):
         # ("Photo by Tobias Wendt / The Brink": after "by" comes the name, not a picture desk's head)
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else \
             _VIA_HEAD.sub("", credit) if _VIA_HEAD.match(credit) else _CREDIT_HEAD.sub("", credit)
-        return _is_credit_name(credit)
+        # ("… Imagen: El Droide Libre": the page's own site, whose name may open with an article)
+        return _is_credit_name(credit) or _credits_site(credit, sites)
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines

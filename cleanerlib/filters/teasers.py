@@ -29,6 +29,7 @@ from ._evidence import (
     ends_with_ellipsis,
     glued_label,
     is_headline_shaped,
+    is_link_line,
     is_one_link,
     link_density,
     may_start_with,
@@ -351,20 +352,24 @@ class CrossPromo(Filter):
             text = doc.blocks[i].text
             prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
             hints = doc.blocks[i].hints
-            if prefix is not None and hints is not None and not hints.link_chars and (
-                    hints.level or _plain_word_label(text[:prefix.end()])):
+            if prefix is not None and (hints is not None and not hints.link_chars and (
+                    hints.level or _plain_word_label(text[:prefix.end()]))
+                    or hints is None and text[:1] == "#" and "](" not in text):
                 # in markup a line that links nowhere may be the article's own: a subheading
-                # ("<h2>Mehr zum Thema: Wie andere Hersteller …</h2>"), or a sentence opening with
-                # a word that is a label in some language ("Also: Nichts gegen …" in German)
+                # ("<h2>Mehr zum Thema: Wie andere Hersteller …</h2>", in markdown "## Mehr zum
+                # Thema: …" without a link), or a sentence opening with a word that is a label in
+                # some language ("Also: Nichts gegen …" in German)
                 prefix = None
             if prefix is not None:
                 # a glued seam first: a short paragraph run into the teaser's headline
                 # ("…all dayHere's how the pricing breaks down:") reads as one headline too
                 end = _glued_headline_end(text, prefix.end(), sentence_starts)
                 rest = text[prefix.end():].strip()
-                # a linked headline may run to two sentences ("… que algunas ciudades. Y acaban de empezar")
+                # a linked headline may run to two sentences ("… que algunas ciudades. Y acaban de empezar"),
+                # in markup or as one markdown link ("**Also:** [I moved my server to Debian. Here's …](…)")
                 linked = hints is not None and rest[:1].isupper() and word_count(rest) <= 30 \
-                    and hints.link_chars >= 0.8 * len(rest)
+                    and hints.link_chars >= 0.8 * len(rest) or hints is None and is_link_line(rest) \
+                    and word_count(doc.plain[i]) <= 30 and rest.lstrip("*_ [")[:1].isupper()
                 if end is None and (linked or _is_teaser_headline(rest) and not _introduces_next(doc, i, rest)):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
