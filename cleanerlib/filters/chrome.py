@@ -185,16 +185,21 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
 _DIGIT = re.compile(r"\d")
 # the arrows of a blog's post navigation: "« previous headline", "next headline »"
 _BACK_ARROWS = frozenset(("\u00ab ", "\u2039 ", "\u2190 ", "< "))
+_BACK_ARROW_MARKS = frozenset(a[0] for a in _BACK_ARROWS)
 _ON_ARROWS = frozenset((" \u00bb", " \u203a", " \u2192", " >"))
 
 
 @cache
-def _nav_labels(langs: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Previous/next labels of two words or more ("previous article", "nächster beitrag"),
-    longest first: the ones a scraper glues to the headline they link ("Next articleThe …")."""
+def _nav_labels(langs: tuple[str, ...] | None) -> dict[str, tuple[str, ...]]:
+    """Previous/next labels of two words or more ("previous article", "nächster beitrag") by
+    their first letter, longest first: the ones a scraper glues to the headline they link
+    ("Next articleThe …")."""
     found = {p for table in merged_section("chrome", langs).get("exact", ()) for p in table.get("prev_next", ())
              if " " in p}
-    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+    by_letter: dict[str, list[str]] = {}
+    for p in sorted(found, key=lambda p: (-len(p), p)):
+        by_letter.setdefault(p[0], []).append(p)
+    return {c: tuple(ps) for c, ps in by_letter.items()}
 
 
 def _glued_nav(text: str, labels: tuple[str, ...], linked: bool) -> bool:
@@ -266,10 +271,11 @@ class PageChrome(Filter):
         table = phrase_table("chrome", self._langs())
         found: dict[int, tuple[str, bool]] = {}  # index -> (category, weak?)
         memo: dict = {}  # class/id tokens -> token_keys, for this page
+        nav = _nav_labels(self._langs())
         for b in doc.blocks:
             if not b.kept or b.index == doc.title_index:
                 continue
-            hit = self._match(doc, b.index, table, memo)
+            hit = self._match(doc, b.index, table, memo, nav)
             if hit is not None:
                 found[b.index] = hit
 
@@ -324,7 +330,8 @@ class PageChrome(Filter):
         return out
 
     # -- single-block evidence ---------------------------------------------------------------
-    def _match(self, doc: Document, i: int, table, memo: dict) -> tuple[str, bool] | None:
+    def _match(self, doc: Document, i: int, table, memo: dict, nav: dict[str, tuple[str, ...]]
+               ) -> tuple[str, bool] | None:
         block = doc.blocks[i]
         key = doc.keys[i]
         if len(key) <= 8 and not any(ch.isalnum() for ch in key):
@@ -362,8 +369,9 @@ class PageChrome(Filter):
                 category = None  # "Join the thousands of admins who patched..." is not a prompt
             if category is not None:
                 return category, False
-        if n_words <= 25 and key.startswith(_nav_labels(self._langs())) and _glued_nav(
-                doc.plain[i].lstrip("#*-+> "), _nav_labels(self._langs()), is_one_link(block, 0.8)):
+        labels = nav.get(key[:1]) if n_words <= 25 else None
+        if labels and key.startswith(labels) and _glued_nav(doc.plain[i].lstrip("#*-+> "), labels,
+                                                            is_one_link(block, 0.8)):
             return "prev_next", False
         if block.kind is not Kind.TABLE and n_words <= 25 and self._breadcrumb(doc.plain[i]) and (
                 doc.title_index is None or i < doc.title_index or self._breadcrumb(doc.plain[i], home_first=True)):
@@ -548,6 +556,8 @@ class PageChrome(Filter):
         may be a quotation in French quotes; the two together, one arrow each, are links."""
         out: list[int] = []
         for a, b in zip(kept, kept[1:]):
+            if doc.plain[a][:1] not in _BACK_ARROW_MARKS:  # (most lines: one test)
+                continue
             first, second = doc.plain[a].strip(), doc.plain[b].strip()
             if first[:2] in _BACK_ARROWS and second[-2:] in _ON_ARROWS and a not in found and b not in found \
                     and "\u00bb" not in first and "\u00ab" not in second \
@@ -675,7 +685,7 @@ class PageChrome(Filter):
                     hit = found.get(i)
                 else:  # a removed block is matched here, once, as the page's kept ones were
                     if i not in removed:
-                        removed[i] = self._match(doc, i, table, memo)
+                        removed[i] = self._match(doc, i, table, memo, _nav_labels(self._langs()))
                     hit = removed[i]
                 if hit is not None and hit[0] in _BOX_CATEGORIES and not hit[1]:
                     anchor, category = i, hit[0]
