@@ -637,6 +637,20 @@ def test_an_unlinked_html_sentence_opening_with_a_one_word_label_stays():
         [(True, None), (False, "inline_teaser"), (False, "inline_teaser")]
 
 
+@pytest.mark.parametrize("header", ["More Techsonar coverage", "## More Techsonar Guides You'll Like",
+                                    "Mehr Router-News auf Techsonar"])
+def test_a_more_header_that_names_the_own_site_anywhere(header):
+    cards = ["SecurityWhy hardware keys still confuse most hospital staff",
+             "Warehouse RoboticsA Lyon startup wants to rent out picking robots by the week"]
+    r = clean("\n".join([HEADLINE, BODY1, BODY2, header, *cards]), input_type="text", filters=[CrossPromo()],
+              url="https://www.techsonar.com/news/baltic-cables/")
+    assert_dropped(r, header, "teaser_header")
+    # another site's name, or none, leaves it a heading of the article
+    r = clean("\n".join([HEADLINE, BODY1, BODY2, "More Baltic coverage", BODY3]), input_type="text",
+              filters=[CrossPromo()], url="https://www.techsonar.com/news/baltic-cables/")
+    assert_kept(r, "More Baltic coverage")
+
+
 def test_a_markdown_subheading_that_opens_like_a_teaser_stays_and_a_linked_one_goes():
     heading = "## Mehr zum Thema: So werden Sie die Start-Werbung los"
     linked = "**Also:** [I moved my server from Halvren to Debian. Here's what I miss](https://example.com/a)"

@@ -71,6 +71,7 @@ class _Tables(NamedTuple):
     sentence_starts: frozenset[str]
     linked_tail: re.Pattern[str]
     site_prefixes: tuple[str, ...]
+    site_words: tuple[str, ...]  # "more", "mehr": a header naming the site anywhere opens with one
 
 
 @cache
@@ -116,8 +117,9 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     # words a paragraph glued to a capitalised last word of a headline opens with; no
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
+    site_words = tuple(sorted({normalize(w) + " " for w in sec.get("site_header_words", ())}, key=len, reverse=True))
     return _Tables(headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words,
-                   site_re, sentence_starts, linked_tail, site_prefixes)
+                   site_re, sentence_starts, linked_tail, site_prefixes, site_words)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
@@ -141,6 +143,13 @@ def _is_teaser_headline(rest: str) -> bool:
     # a headline may ask and go on ("Führerschein? Diese Regeln gelten ab Sommer"); a question
     # and an answer that ends in a full stop are two sentences
     return not (_INNER_QUESTION.search(inner) and rest.rstrip("\"'\u201d\u2019»").endswith((".", "!")))
+
+
+def _names_site_within(doc: Document, words: list[str]) -> bool:
+    """Does one of the words, or two of them in a row, name the page's own site ("TechCrux's")?"""
+    words = [w.strip("#*_,;()[]").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    return any(names_own_site(doc, w) or k + 1 < len(words) and names_own_site(doc, f"{w} {words[k + 1]}")
+               for k, w in enumerate(words))
 
 
 def _plain_word_label(label: str) -> bool:
@@ -246,7 +255,7 @@ class CrossPromo(Filter):
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
         (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
-         sentence_starts, linked_tail, site_prefixes) = tables
+         sentence_starts, linked_tail, site_prefixes, site_words) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
             return []
@@ -276,6 +285,11 @@ class CrossPromo(Filter):
                 n = len(key[len(prefix):].split())
                 if n and len(words) >= n and names_own_site(doc, " ".join(words[-n:])):
                     return True
+            # "More TechCrux coverage", "Mehr Foldable-News auf Mobilnerds": a short line opening
+            # with "more" that names the page's own site anywhere
+            if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
+                    and _names_site_within(doc, doc.plain[i].split()[1:]):
+                return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
             m = header_prefixes.match(key)
