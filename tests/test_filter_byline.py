@@ -594,7 +594,8 @@ def test_a_caption_with_its_source_after_a_double_slash(caption):
 
 
 @pytest.mark.parametrize("caption", ["Die neue Folie am Knick des Kallisto Fold 3 © Kallisto",
-                                     "L'application Sonora sur un iPhone © Numerosa"])
+                                     "L'application Sonora sur un iPhone © Numerosa",
+                                     "Así se ve el estado de la batería en los ajustes. Imagen | Gizmotic"])
 def test_a_caption_that_ends_in_a_copyright_sign_and_its_holder(caption):
     assert_line_dropped(run(caption), "photo_caption")
 

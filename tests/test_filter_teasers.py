@@ -637,6 +637,18 @@ def test_an_unlinked_html_sentence_opening_with_a_one_word_label_stays():
         [(True, None), (False, "inline_teaser"), (False, "inline_teaser")]
 
 
+@pytest.mark.parametrize("line", ["Recent stories by Mira Castell:", "## Les derniers articles Tech"])
+def test_recent_stories_headers_over_cards(line):
+    cards = ["SecurityWhy hardware keys still confuse most hospital staff",
+             "Warehouse RoboticsA Lyon startup wants to rent out picking robots by the week"]
+    assert_dropped(run(HEADLINE, BODY1, BODY2, line, *cards), line, "teaser_header")
+
+
+def test_an_inline_teaser_behind_an_emoji_in_french():
+    line = "👉 Dans le même genre : La règle du 3-2-1 expliquée simplement"
+    assert_dropped(run(HEADLINE, BODY1, line, BODY2), line, "inline_teaser")
+
+
 @pytest.mark.parametrize("header", ["More Techsonar coverage", "## More Techsonar Guides You'll Like",
                                     "Mehr Router-News auf Techsonar"])
 def test_a_more_header_that_names_the_own_site_anywhere(header):

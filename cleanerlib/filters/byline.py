@@ -138,9 +138,9 @@ def _credit_words(langs: tuple[str, ...] | None) -> str:
 @cache
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
-    Credit: Vantle", "… at the launch | Photo: Jane Doe", "… sur iPhone © Clubix". Only photo
-    words or the copyright sign: a paragraph may end by citing its source ("(Source: IDC)"), a
-    caption by naming its photographer."""
+    Credit: Vantle", "… at the launch | Photo: Jane Doe", "… sur iPhone © Clubix", "… en los
+    ajustes. Imagen | Xataka". Only photo words or the copyright sign: a paragraph may end by
+    citing its source ("(Source: IDC)"), a caption by naming its photographer."""
     words = _credit_words(langs)
     credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
@@ -149,7 +149,7 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
                       rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}}"
-                      rf"|(?<=\w)\s+\u00a9\s*[^.!?()\u00a9]{{1,40}})"
+                      rf"|(?<=\w)\s+\u00a9\s*[^.!?()\u00a9]{{1,40}}|(?<=[.!?\u2026)\"\u201d])\s+(?:{words})\s*\|\s*[^.!?()|]{{1,60}})"
                       rf"\s*$", re.IGNORECASE)
 
 
@@ -202,7 +202,7 @@ _VIA = re.compile(r"\s(?:via|by|von|par|por)\s")
 _VIA_HEAD = re.compile(r"^\w+\s+(?:via|by|von|par|por)\s+")
 # what comes before the name in a credit ("Foto:", "AP Photo/", "© Screenshot:"), and the
 # small words between the names of one ("Photo by Jane Doe on Unsplash", "Getty Images via AFP")
-_CREDIT_HEAD = re.compile(r"^[^:/\u00a9]*(?:[:/]|\u00a9)\s*(?:[^:/]*:\s*)?")
+_CREDIT_HEAD = re.compile(r"^[^:/|\u00a9]*(?:[:/|]|\u00a9)\s*(?:[^:/]*:\s*)?")
 _RIGHTS = re.compile(r"^[\s\u2013\u2014-]*(?:alle rechte vorbehalten|all rights reserved|tous droits réservés|"
                      r"todos los derechos reservados)\s*", re.IGNORECASE)
 # what a credit says of the picture besides whose it is ("Mashwire composite", "AP Photo/X, File")
@@ -498,7 +498,8 @@ class Byline(Filter):
         text = text.rstrip()
         tail = text[-90:]
         slash = "/" in tail and _SLASH_CREDIT.search(tail) is not None
-        if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and " vorbehalten " not in tail \
+        if not text.endswith(")") and ":" not in tail and "\u00a9" not in tail and "|" not in tail \
+                and " vorbehalten " not in tail \
                 and "reserv" not in tail and "réserv" not in tail and not slash and not (_VIA.search(tail) and via.search(tail)):
             return False
         # the credit stands at the end: only the tail is searched, however long the line
