@@ -593,11 +593,24 @@ def test_a_caption_with_its_source_after_a_double_slash(caption):
     assert_line_dropped(run(caption), "photo_caption")
 
 
-@pytest.mark.parametrize("caption", ["Die neue Folie am Knick des Kallisto Fold 3 © Kallisto",
-                                     "L'application Sonora sur un iPhone © Numerosa",
-                                     "Así se ve el estado de la batería en los ajustes. Imagen | Gizmotic"])
-def test_a_caption_that_ends_in_a_copyright_sign_and_its_holder(caption):
-    assert_line_dropped(run(caption), "photo_caption")
+def test_a_caption_that_ends_in_imagen_bar_site():
+    assert_line_dropped(run("Así se ve el estado de la batería en los ajustes. Imagen | Gizmotic"), "photo_caption")
+
+
+def test_a_caption_that_ends_in_a_copyright_sign_and_its_holder():
+    figure = "Die neue Folie am Knick des Kallisto Fold 3 © Kallisto"
+    page = (f"<html><body><h1>{HEADLINE}</h1><p>{BODY}</p><figure><img src='a.jpg'><figcaption>{figure}"
+            f"</figcaption></figure><p>{BODY}</p></body></html>")
+    r = clean(page, input_type="html", filters=[Byline()])
+    assert [b.reason for b in r.blocks if b.text == figure] == ["photo_caption"]
+    # in a plain text, when the holder is the page's own site
+    caption = "L'application Sonora sur un iPhone © Numerosa"
+    r = clean("\n".join([HEADLINE, caption, BODY]), input_type="text", filters=[Byline()],
+              url="https://www.numerosa.fr/tech/sonora/")
+    assert [b.reason for b in r.blocks if b.text == caption] == ["photo_caption"]
+    # a report that ends in a copyright line is no caption
+    line = "The photo that went viral on Monday carried the watermark © Nexora"
+    assert run(line).blocks[1].kept
 
 
 def test_a_caption_credited_to_the_pages_own_site():

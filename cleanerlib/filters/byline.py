@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
-from .._model import Kind
+from .._model import Block, Kind
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import dump_field_text, own_site_names, phrase_keys, squash, token_hint
 from ._phrases import merged_section
@@ -139,8 +139,9 @@ def _credit_words(langs: tuple[str, ...] | None) -> str:
 def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """The credit a photo caption ends in: "… in Madrid. (Foto: Zampa)", "… in Utrecht.
     Credit: Vantle", "… at the launch | Photo: Jane Doe", "… sur iPhone © Clubix", "… en los
-    ajustes. Imagen | Xataka". Only photo words or the copyright sign: a paragraph may end by
-    citing its source ("(Source: IDC)"), a caption by naming its photographer."""
+    ajustes. Imagen | Xataka", "… (Lucanus cervus). Foto © Jörg Gemsch". Only photo words or the
+    copyright sign: a paragraph may end by citing its source ("(Source: IDC)"), a caption by
+    naming its photographer."""
     words = _credit_words(langs)
     credit = rf"(?:{words})(?:\s*:|\s+(?:via|by|von|par|por))\s*"  # "Image via Pollux Software"
     # "(AP Photo/Jane Doe)", "… corner. © Screenshot: Gizmodrome", "… – Alle Rechte vorbehalten Agentur"
@@ -149,7 +150,8 @@ def _caption_credit(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     return re.compile(rf"(?:\s*\(\s*{credit}[^()]{{1,60}}\)|\s*{agency}|(?<=[.!?\u2026)\"\u201d])\s+{credit}[^.!?()]{{1,60}}"
                       rf"|\s+[|/\u2013\u2014-]\s*{credit}[^.!?()]{{1,60}}"
                       rf"|(?<=[.!?\u2026)\"\u201d])\s+{rights}\s*[^.!?()\u00a9]{{1,60}}|\s+[\u2013\u2014-]\s+{rights}\s*[^.!?()\u00a9]{{1,60}}"
-                      rf"|(?<=\w)\s+\u00a9\s*[^.!?()\u00a9]{{1,40}}|(?<=[.!?\u2026)\"\u201d])\s+(?:{words})\s*\|\s*[^.!?()|]{{1,60}})"
+                      rf"|(?P<bare>(?<=\w)\s+\u00a9\s*[^.!?()\u00a9]{{1,40}})"
+                      rf"|(?<=[.!?\u2026)\"\u201d])\s+(?:{words})\s*[|\u00a9]\s*[^.!?()|]{{1,60}})"
                       rf"\s*$", re.IGNORECASE)
 
 
@@ -249,6 +251,12 @@ def _credit_sites(doc: Document, langs: tuple[str, ...] | None) -> frozenset[str
 @cache
 def _agencies(langs: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(squash(a) for a in merged_section("byline", langs).get("picture_agencies", ()))
+
+
+def _figure(block: Block) -> bool:
+    """Is a block a picture's caption by its markup: a <figcaption>, or a markdown image with
+    the caption after it on its line ("![Box](…) La Box 4 © Fibrane")?"""
+    return block.kind is Kind.CAPTION or block.text.startswith(("![", "[!["))
 
 
 def _credits_site(credit: str, sites: frozenset[str]) -> bool:
@@ -359,7 +367,8 @@ class Byline(Filter):
                 continue
             n_words = doc.n_words[b.index]
             if n_words > self.max_words:
-                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption, source, via, sites):
+                if n_words <= self.caption_max_words and self._captioned(doc.plain[b.index], caption, source, via, sites,
+                                                                         _figure(b)):
                     out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {doc.plain[b.index][:80]!r}."))
                 continue
             text = " ".join(doc.plain[b.index].split())
@@ -386,7 +395,8 @@ class Byline(Filter):
             elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, _agencies(langs)):
                 # on a line of its own only a picture agency makes it a credit ("Apple Music/Spotify")
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif self._captioned(text, caption, source, via, sites) or b.kind is Kind.CAPTION and _PAREN_CREDIT.search(text):
+            elif self._captioned(text, caption, source, via, sites, _figure(b)) \
+                    or b.kind is Kind.CAPTION and _PAREN_CREDIT.search(text):
                 # (a <figcaption> that ends in a name in brackets: "… over Wi-Fi. (Skyrift)")
                 out.append(Drop(b.index, "photo_caption", f"A photo caption with its credit {text!r}."))
             elif digits and (mixed := self._meta_line(text, meta_part, date_prefix, meta_marker, name_prefix)) is not None:
@@ -491,10 +501,12 @@ class Byline(Filter):
 
     @staticmethod
     def _captioned(text: str, caption: re.Pattern[str], source: re.Pattern[str], via: re.Pattern[str],
-                   sites: frozenset[str]) -> bool:
+                   sites: frozenset[str], figure: bool = False) -> bool:
         """A caption that ends in its photo credit, with a caption before the credit, and a
         credit that names someone ("Foto: Zampa", "AP Photo/Jordan Lee"), not a sentence
-        ("Photos: open the new Collections view", "Bild: hervorragend, Ton: gut")."""
+        ("Photos: open the new Collections view", "Bild: hervorragend, Ton: gut"). A bare
+        "© Holder" after a word ends a ``figure``'s caption, or names the page's own site or
+        a picture agency; elsewhere it may end a report ("… carried the watermark © Nexora")."""
         text = text.rstrip()
         tail = text[-90:]
         slash = "/" in tail and _SLASH_CREDIT.search(tail) is not None
@@ -518,6 +530,8 @@ class Byline(Filter):
         # ("Photo by Tobias Wendt / The Brink": after "by" comes the name, not a picture desk's head)
         credit = _RIGHTS.sub("", credit) if _RIGHTS.match(credit) else \
             _VIA_HEAD.sub("", credit) if _VIA_HEAD.match(credit) else _CREDIT_HEAD.sub("", credit)
+        if m.re is caption and m.group("bare") is not None and not figure:
+            return _credits_site(credit, sites)
         # ("… Imagen: El Droide Libre": the page's own site, whose name may open with an article)
         return _is_credit_name(credit) or _credits_site(credit, sites)
 

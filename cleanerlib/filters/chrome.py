@@ -153,6 +153,7 @@ _TIGHT_SLASH = re.compile(r"\s*/\s*")
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
 _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|électronique)\b")
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
+_TAG_LIST_SEP = re.compile(r"\s*[,;:|\u00b7\u2022/]\s*")  # (":" too: "Mini Laptops Tagged With: AI, …")
 _LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
@@ -187,6 +188,34 @@ _DIGIT = re.compile(r"\d")
 _BACK_ARROWS = frozenset(("\u00ab ", "\u2039 ", "\u2190 ", "< "))
 _BACK_ARROW_MARKS = frozenset(a[0] for a in _BACK_ARROWS)
 _ON_ARROWS = frozenset((" \u00bb", " \u203a", " \u2192", " >"))
+
+
+def _tag_shaped(text: str) -> bool:
+    """Tags after a label: items of five words or less when marks set them apart ("Retail
+    tech, Germany, AI"), or one run of words; not a sentence that lists ("we test the X
+    against the Y, the Z and the W")."""
+    if not _LIST_SHAPE.match(text):
+        return False
+    items = _TAG_LIST_SEP.split(text.strip().rstrip("."))
+    return len(items) < 2 or all(len(item.split()) <= 5 for item in items)
+
+
+@cache
+def _nav_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The previous/next labels the phrase data matches as prefixes, longest first."""
+    found = {p for table in merged_section("chrome", langs).get("prefix", ()) for p in table.get("prev_next", ())}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+def _links_a_headline(text: str, key: str, langs: tuple[str, ...] | None) -> bool:
+    """Does a headline follow a previous/next label ("Next article: The …", "« Previous")?
+    After a label that ends in a word, the next word must open a headline (a capital, a
+    digit, a quote): "Next article on the agenda is …" is a sentence."""
+    label = next((p for p in _nav_prefixes(langs) if key.startswith(p)), "")
+    if not label[:1].isalnum() or not label[-1:].isalnum() and label[-1:] != " ":
+        return True  # "next article:", "← previous article: …": a mark sets the label apart
+    rest = text.lstrip("#*-+> ")[len(label):].lstrip(" :|\u2013\u2014-\u00bb\u203a>\u2192")
+    return not rest or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"'\u201c\u201e\u00ab"
 
 
 @cache
@@ -361,8 +390,10 @@ class PageChrome(Filter):
                 category == "tag_list" and stripped in phrase_keys("chrome", ("toc_labels",), self._langs()))
         category = table.match_prefix(key)
         if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
-            if category == "tag_list" and not _LIST_SHAPE.match(_after_label(doc.plain[i])):
+            if category == "tag_list" and not _tag_shaped(_after_label(doc.plain[i])):
                 category = None
+            elif category == "prev_next" and not _links_a_headline(doc.plain[i], key, self._langs()):
+                category = None  # "Next article on the agenda is …" is a sentence
             elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
                 category = None
             elif category in _PREFIX_NEEDS and not cue_pattern(self._langs(), _PREFIX_NEEDS[category]).search(key):
@@ -553,14 +584,17 @@ class PageChrome(Filter):
         """A blog's post navigation copied as two lines: "« Streamify erhöht die Preise" over
         "Fernbus-App bekommt Sitzplatzwahl »", the previous post's headline behind an arrow
         that points back and the next one's before an arrow that points on. One line alone
-        may be a quotation in French quotes; the two together, one arrow each, are links."""
+        may be a quotation in French quotes; the two together, one arrow each, each a
+        headline opening with a capital, are links (a quotation wrapped over two lines goes on
+        in lower case)."""
         out: list[int] = []
         for a, b in zip(kept, kept[1:]):
             if doc.plain[a][:1] not in _BACK_ARROW_MARKS:  # (most lines: one test)
                 continue
             first, second = doc.plain[a].strip(), doc.plain[b].strip()
             if first[:2] in _BACK_ARROWS and second[-2:] in _ON_ARROWS and a not in found and b not in found \
-                    and "\u00bb" not in first and "\u00ab" not in second \
+                    and "\u00bb" not in first and "\u00ab" not in second and first[2:3].isupper() \
+                    and (second[:1].isupper() or second[:1].isdigit()) \
                     and all(3 <= doc.n_words[i] <= 20 for i in (a, b)) and a == b - 1:
                 out += [a, b]
         return out

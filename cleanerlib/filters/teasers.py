@@ -131,8 +131,13 @@ _INNER_QUESTION = re.compile(r"\?(?:\s|$)")
 
 
 def _is_teaser_headline(rest: str) -> bool:
-    """What follows "Also read:" in an inline teaser: one short capitalised headline."""
+    """What follows "Also read:" in an inline teaser: one short capitalised headline, which
+    does not end in a full stop ("Also: The company said it will keep the old model." is a
+    sentence)."""
     if not rest or word_count(rest) > 25:
+        return False
+    end = rest.rstrip()
+    if end.endswith(".") and not end.endswith(("..", "\u2026")):
         return False
     first = next((c for c in rest if c.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
