@@ -637,7 +637,8 @@ def test_an_unlinked_html_sentence_opening_with_a_one_word_label_stays():
         [(True, None), (False, "inline_teaser"), (False, "inline_teaser")]
 
 
-@pytest.mark.parametrize("line", ["Recent stories by Mira Castell:", "## Les derniers articles Tech"])
+@pytest.mark.parametrize("line", ["Recent stories by Mira Castell:", "## Les derniers articles Tech",
+                                  "You might like these, too", "## Popular articles", "## Descubre más"])
 def test_recent_stories_headers_over_cards(line):
     cards = ["SecurityWhy hardware keys still confuse most hospital staff",
              "Warehouse RoboticsA Lyon startup wants to rent out picking robots by the week"]

@@ -183,6 +183,12 @@ def _share_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], tuple[s
     return networks, labels, starts
 
 
+@cache
+def _multiword_networks(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Share-row names of several words ("copier le lien", "link kopieren"), longest first."""
+    return tuple(sorted((n for n in _share_words(langs)[0] if " " in n), key=len, reverse=True))
+
+
 _DIGIT = re.compile(r"\d")
 # the arrows of a blog's post navigation: "« previous headline", "next headline »"
 _BACK_ARROWS = frozenset(("\u00ab ", "\u2039 ", "\u2190 ", "< "))
@@ -521,6 +527,14 @@ class PageChrome(Filter):
         items = [x for x in map(strip_decoration, _ITEM_SEP.split(rest)) if x]
         if (len(items) >= 2 or rest != key and items) and all(x in networks for x in items):
             return True
+        # a name of several words among one-word names ("… WhatsApp Copier le lien")
+        joined = [n for n in _multiword_networks(self._langs()) if n in rest]
+        if joined:
+            for name in joined:
+                rest = rest.replace(name, name.replace(" ", "_"))
+            items = [x.replace("_", " ") for x in map(strip_decoration, _ITEM_SEP.split(rest)) if x]
+            if len(items) >= 2 and all(x in networks for x in items):
+                return True
         # items set apart by marks may be several words long ("E-Mail · Copier le lien")
         if _ITEM_MARKS.isdisjoint(rest):
             return False
