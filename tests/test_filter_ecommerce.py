@@ -152,8 +152,6 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Halvren Mesh 7 Pro au meilleur prix", "shop_widget"),
     ("39,99 € (antes 59,99 €) · Envío gratis", "price_only"),
     ("Ver la oferta en PcComponentes por 39,99 €", "shop_button"),
-    ("Halvren Buds 2: $99 (Reg. $149)", "price_only"),
-    ("Halvren Buds 2 – now $99 (Reg. $149)", "price_only"),
     ("$129.99 $99.99 at Amazon", "price_only"),
     ("USD 449", "price_only"),
     ("Halvren Mesh 7 - Price from €449.00", "price_only"),
@@ -177,8 +175,6 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Cupón de 5 euros aplicable en la página del producto", "shop_widget"),
     ("Precio visto el 21 de mayo de 2025", "shop_widget"),
     ("24,90 € inkl. MwSt., versandkostenfrei", "price_only"),
-    ("Halvren Cloud: 1TB Lifetime Plan — $59.99 (reg. $199)", "price_only"),
-    ("The Complete Router Security Bundle: $19.99 (96% off)", "price_only"),
     ("Halvren Ring 2: was $299 now $249 at Amazon", "price_only"),
     ("UVP 1.299 € – aktuell 1.049 €", "price_only"),
     ("Preisvergleich: ab 899,00 € bei Technikhafen*", "price_only"),
@@ -410,6 +406,8 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     "Code SOMMER20 bringt 20 Prozent Rabatt.",
     "Zum Preisvergleich der Tarife haben wir drei Anbieter befragt",  # no label: no colon
     "Où acheter le Halvren Mesh 7 au meilleur prix ?",  # a question heading
+    # a price list of the article's own: a model, its price and the price it was
+    "Terra 2 600: $749 (was $899)", "Halvren Buds 2: $99 (Reg. $149)",
 ])
 def test_sentences_about_codes_and_discounts_stay(line):
     r = run(HEADLINE, BODY, line, BODY_END)
