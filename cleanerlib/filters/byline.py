@@ -167,8 +167,8 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """Credits without a photo word, tried only when the line's end has their shape: a
     "Source:" line glued on without punctuation ("… as shown in the dashboard Source:
     BreachBeacon"; capitalised, straight after a word, as "(Source: IDC)" after a sentence
-    cites a source) or after a slash or a bar ("… // Source : Nacre", "… / Source : Ohmia"), or "Name / Site"
-    after a sentence ("… Theo Brannigan / DigitalVerve")."""
+    cites a source) or after a slash or a bar ("… // Source : Nacre", "… / Source : Ohmia"),
+    or "Name / Site" after a sentence ("… Theo Brannigan / DigitalVerve")."""
     sources = "|".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in sorted(
         set(merged_section("byline", langs).get("glued_sources", ())), key=len, reverse=True)) or "(?!x)x"
     glued = rf"(?:(?<=[^\W\d_])\s+|\s+(?://|\||/)\s*)(?P<glued>(?:{sources})\s?:\s*[^.!?()/]{{1,40}})"
