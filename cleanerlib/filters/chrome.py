@@ -153,7 +153,6 @@ _TIGHT_SLASH = re.compile(r"\s*/\s*")
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
 _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|électronique)\b")
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
-_TAG_LIST_SEP = re.compile(r"\s*[,;:|\u00b7\u2022/]\s*")  # (":" too: "Mini Laptops Tagged With: AI, …")
 _LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
@@ -169,7 +168,8 @@ _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:/-]|::)\s+|\s*\
 
 
 _ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*|\s+")
-_MARKED_ITEM_SEP = re.compile(r"\s*[,;|\u00b7\u2022/]\s*|\s*:\s*")
+# list items set apart by marks (a colon too: "Mini Laptops Tagged With: AI, …")
+_MARKED_ITEM_SEP = re.compile(r"\s*[,;:|\u00b7\u2022/]\s*")
 _ITEM_MARKS = frozenset(",;|\u00b7\u2022/")
 
 
@@ -202,14 +202,19 @@ def _tag_shaped(text: str) -> bool:
     against the Y, the Z and the W")."""
     if not _LIST_SHAPE.match(text):
         return False
-    items = _TAG_LIST_SEP.split(text.strip().rstrip("."))
+    items = _MARKED_ITEM_SEP.split(text.strip().rstrip("."))
     return len(items) < 2 or all(len(item.split()) <= 5 for item in items)
 
 
 @cache
 def _nav_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
     """The previous/next labels the phrase data matches as prefixes, longest first."""
-    found = {p for table in merged_section("chrome", langs).get("prefix", ()) for p in table.get("prev_next", ())}
+    return _nav_phrases(langs, "prefix")
+
+
+def _nav_phrases(langs: tuple[str, ...] | None, kind: str) -> tuple[str, ...]:
+    """The previous/next phrases of a phrase table kind ("exact", "prefix"), longest first."""
+    found = {p for table in merged_section("chrome", langs).get(kind, ()) for p in table.get("prev_next", ())}
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
@@ -229,11 +234,10 @@ def _nav_labels(langs: tuple[str, ...] | None) -> dict[str, tuple[str, ...]]:
     """Previous/next labels of two words or more ("previous article", "nächster beitrag") by
     their first letter, longest first: the ones a scraper glues to the headline they link
     ("Next articleThe …")."""
-    found = {p for table in merged_section("chrome", langs).get("exact", ()) for p in table.get("prev_next", ())
-             if " " in p}
     by_letter: dict[str, list[str]] = {}
-    for p in sorted(found, key=lambda p: (-len(p), p)):
-        by_letter.setdefault(p[0], []).append(p)
+    for p in _nav_phrases(langs, "exact"):
+        if " " in p:
+            by_letter.setdefault(p[0], []).append(p)
     return {c: tuple(ps) for c, ps in by_letter.items()}
 
 
