@@ -398,6 +398,12 @@ def test_subheading_shaped_like_a_header_prefix_with_article_under_it_stays():
     ("AppsLa app de tu banco te pedirá la cara", "Apps"),
     ("FaceTime calls get a new look on older phones", None),
     ("HomePod owners report a new bug after the update", None),
+    ("[Cloud & InternetHow to cancel a plan you signed up for online](https://example.com/a)", "[Cloud & Internet"),
+    ("GAMINGThis $60 handheld plays every console you forgot", "GAMING"),
+    ("Deals & SalesSamsung cuts the price of its smallest tablet", "Deals & Sales"),
+    ("The YouTube app gets a new look on televisions", None),
+    ("New PlayStation Plus tiers arrive in Europe next month", None),
+    ("HTMLElement is the base of every element on the page", None),
 ])
 def test_glued_category_label_but_not_a_camel_cased_brand(text, label):
     from cleanerlib.filters._evidence import glued_label
@@ -580,8 +586,8 @@ def test_trending_on_a_network_titles_a_section_of_the_article():
 
 
 @pytest.mark.parametrize("header,cards,own", [
-    ("## Más en El Circuito", ["[MóvilesEl truco para que la batería dure más años](https://example.es/moviles/t)",
-                               "[HardwareLos mejores cargadores que hemos probado](https://example.es/hardware/c)"],
+    ("## Más en El Circuito", ["[El truco para que la batería dure más años](https://example.es/moviles/t)",
+                               "[Los mejores cargadores que hemos probado](https://example.es/hardware/c)"],
      "https://www.elcircuito.es/a/"),
     ("Trending on XRD", ["I moved my family to a self-hosted password manager",
                          "Five Android apps I uninstalled this year and what replaced them"],
@@ -685,15 +691,65 @@ def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
     assert [b.reason for b in r.blocks if b.text.startswith("En Kataxa")] == ["inline_teaser"]
 
 
-@pytest.mark.parametrize("line,paragraph", [
+@pytest.mark.parametrize("teaser,paragraph", [
     ("Related: The Grocery Delivery Apps With the Fewest Hidden Fees, Ranked",
      "Turning the feature off takes about a minute, as long as you know where to look in the settings of the app."),
     ("Lesen Sie auch: Lieferdienste in Österreich: Wer noch gratis zustellt",
      "Greißler24 begründet den Schritt mit gestiegenen Kosten für Personal, Fahrzeuge und Energie, heißt es."),
+    # a label with a few words before its colon
+    ("Lesetipp aus dem Archiv: Glasfaser im Vergleich – diese Anbieter bauen noch aus",
+     "Weniger klar ist, was die Betreiber mit den Reparaturkosten machen, heißt es aus der Branche."),
+    # a headline of two sentences after a label of several words
+    ("Also read: Finland wants its own cable ships. The navy isn't sure it can crew them",
+     "Here is how the repairs work. A ship lifts the cable to the surface and splices in a new section."),
+    # "Co." ends no sentence of a headline; a seam before a one-letter word, or before a comma
+    ("Auch spannend: Glasfaser, Kupfer und Co. – welcher Anschluss lohnt sich 2025 noch?",
+     "A esto se suma que las reparaciones en invierno tardan el doble, según los operadores del cable."),
+    ("También te puede interesar: Cómo saber si tu router necesita un cambio",
+     "Baltica, por su parte, asegura que la reparación estará lista antes del verano en todas las líneas."),
+    # a label in title case without a colon, shown by the seam
+    ("Related Story Finland Orders Two New Cable Ships Ahead of a Busy Winter",
+     "Baltica took the schedule down about three hours after it went up, but forums had archived it."),
 ])
-def test_a_title_case_teaser_glued_to_a_paragraph_in_sentence_case(line, paragraph):
-    r = run(HEADLINE, BODY1, line + paragraph, BODY2)
-    assert paragraph in r.text and line not in r.text
+def test_a_teaser_glued_to_a_paragraph_in_sentence_case_is_cut_at_the_seam(teaser, paragraph):
+    r = run(HEADLINE, BODY1, teaser + paragraph, BODY2)
+    assert_dropped(r, teaser, "inline_teaser")
+    assert paragraph in r.text.split("\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: the filing says the operators owe $2 million. They have not paid.",
+    "Also: We tested it. It works",  # one plain word: a sentence may open so
+])
+def test_two_sentences_after_a_label_stay_when_they_read_as_prose(line):
+    assert_kept(run(HEADLINE, BODY1, line, BODY2), line)
+
+
+def test_a_title_case_label_without_a_colon_or_a_seam_stays():
+    line = "Related Story Finland Orders Two New Cable Ships Ahead of a Busy Winter"
+    assert_kept(run(HEADLINE, BODY1, line, BODY2), line)
+
+
+def test_linked_cards_with_glued_categories_are_teasers_under_any_header():
+    cards = ["[MóvilesEl truco para que la batería dure más años](https://example.es/moviles/t)",
+             "[HardwareLos mejores cargadores que hemos probado](https://example.es/hardware/c)"]
+    r = clean("\n".join([HEADLINE, BODY1, BODY2, "## Más en El Circuito", *cards]), input_type="text",
+              filters=[CrossPromo()], url="https://example.com/a/")
+    assert_dropped(r, "## Más en El Circuito", "teaser_header")
+    for card in cards:
+        assert_dropped(r, card, "teaser_card", ref="## Más en El Circuito")
+
+
+def test_a_zone_goes_on_through_an_arrow_link_and_cards_with_glued_labels():
+    cards = ["AppsThe best free tools to watch your cable provider's outages",
+             "You don't need a paid plan to know when the line is down.",
+             "See all 6 free options →",
+             "MoneyHow to find every subscription you forgot you're paying for",
+             "TechWhy your router reboots itself every night at three"]
+    r = run(HEADLINE, BODY1, BODY2, "You might like these, too", *cards)
+    assert_dropped(r, "You might like these, too", "teaser_header")
+    assert [block(r, c).kept for c in cards] == [False] * len(cards)
+    assert block(r, "See all 6 free options →").reason == "read_more"
 
 
 def test_a_name_in_a_glued_teaser_headline_is_no_seam():

@@ -556,7 +556,14 @@ def is_headline_shaped(text: str, *, max_words: int = 22, n_words: int | None = 
 
 # A category label glued to a headline: "Cloud ComputingWhy Kubernetes..." — a lower-case letter
 # (or a closing bracket/digit) directly followed by a capitalised word, after a short label.
-_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u2019']|[A-Z]{2,}\b|\d)")
+# (or a label in capitals run into a capitalised word: "GAMINGThis $60 handheld")
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u2019']|[A-Z]{2,}\b|\d)"
+                   r"|(?<=[A-Z\u00c0-\u00de]{3})(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
+# the words that join a label's capitalised words ("Government & Policy")
+_LABEL_JOINS = frozenset("& and und et y".split())
+_LABEL_LINKS = _LABEL_JOINS | {"of", "de"}
+# what may open a card's line before its label: a markdown link's bracket, bold, a heading's marks
+_CARD_OPENING = re.compile(r"[\[*#_ ]*")
 
 
 def glued_label(text: str) -> int | None:
@@ -566,22 +573,26 @@ def glued_label(text: str) -> int | None:
     letters, or four before a headline's first word, or the label several words long) so
     camel-case brands (YouTube, PlayStation, OpenAI) are not mistaken for it.
     """
-    head = text[:60]
-    for m in _GLUE.finditer(head):
-        label = head[:m.start()]
+    start = _CARD_OPENING.match(text).end()  # "[Cloud & InternetHow to …](…)"
+    head = text[:start + 60]
+    for m in _GLUE.finditer(head, start):
+        label = head[start:m.start()]
         rest = text[m.start():]
         label_words = label.split()
         if not 1 <= len(label_words) <= 4 or word_count(rest) < 3:
             continue
-        if not all(w[0].isupper() or w in ("&", "and", "und", "et", "y", "of", "de") for w in label_words):
+        if not all(w[0].isupper() or w in _LABEL_LINKS for w in label_words):
             continue
         last = label_words[-1]
         glued = rest.split()[0]
         # a four-letter label needs a headline's first word after it: "TechYour old router",
         # "AppsLa app de tu banco" (no brand reads "Tech" + "Your")
         if len(last) >= 5 or len(label_words) >= 2 or (len(last) == 4 and glued.casefold() in _OPENERS):
-            if len(label_words) == 1 and _camel_brand(last + glued) and glued.casefold() not in _OPENERS:
-                continue  # a brand, unless a headline's first word follows the label ("ConsumoLas ...")
+            # a brand ("The YouTube app", "New PlayStation Plus"), unless a headline's first word
+            # follows ("ConsumoLas …") or the label joins two categories ("Deals & SalesSamsung …")
+            if _camel_brand(last + glued) and glued.casefold() not in _OPENERS \
+                    and not any(w in _LABEL_JOINS for w in label_words):
+                continue
             return m.start()
     return None
 

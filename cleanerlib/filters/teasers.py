@@ -66,6 +66,7 @@ class _Tables(NamedTuple):
     glued_tail: re.Pattern[str]
     inline_re: LetterGated
     inline_caps: re.Pattern[str]  # tried behind inline_re's gate: the same phrases open it
+    inline_title: re.Pattern[str]  # so is this one
     tail_words: frozenset[str]
     site_re: LetterGated
     sentence_starts: frozenset[str]
@@ -102,9 +103,17 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     linked_tail = re.compile(rf"\s(?:{alt})\s*[{''.join(_LINK_ARROWS)}]+\s*$", re.IGNORECASE)
     inline_prefixes = sorted(set(sec.get("inline_prefixes", ())), key=len, reverse=True)
     inline = "|".join(map(re.escape, inline_prefixes))
-    inline_re = LetterGated(re.compile(rf"^\W*({inline})\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE),
-                            inline_prefixes)
+    # "Lesetipp aus dem Archiv:", "Related from our network:": some labels take a few words
+    # before the colon; a word that opens sentences too ("More than a phone:") takes none
+    qualified = sorted(set(sec.get("qualified_inline_prefixes", ())), key=len, reverse=True)
+    qualified_alt = "|".join(map(re.escape, qualified)) or "(?!x)x"
+    inline_re = LetterGated(re.compile(rf"^\W*(?:({inline})|(?:{qualified_alt})(?:\s+[\w'\u2019-]+){{1,4}})"
+                                       rf"\s*(?:[:：|»›>\u2192\u2013\u2014-]+)\s*(?=\S)", re.IGNORECASE),
+                            inline_prefixes + qualified)
+    # "ALSO READ Headline", "Related Story Headline": the label set apart by its capitals
+    bare = sorted(set(sec.get("bare_inline_prefixes", ())), key=len, reverse=True)
     inline_caps = re.compile(rf"^\W*({inline})\s+(?=\S)", re.IGNORECASE)
+    inline_title = re.compile(rf"^\W*((?i:{'|'.join(map(re.escape, bare)) or '(?!x)x'}))\s+(?=[A-ZÀ-Þ\d])")
     tail_words = frozenset(r.rsplit(" ", 1)[-1] for r in glueable)
     # "En Gadgetario | Por qué…", "Previously in The Backhaul: The hidden cost…": a site's name
     # after a preposition, then a pipe (or, after a longer lead-in, a colon), then a headline
@@ -118,22 +127,29 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
     # camel-cased name ends in one ("GulfThe", but "PlayStation")
     sentence_starts = frozenset(w.casefold() for w in sec.get("sentence_starts", ()))
     site_words = tuple(sorted({normalize(w) + " " for w in sec.get("site_header_words", ())}, key=len, reverse=True))
-    return _Tables(headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words,
-                   site_re, sentence_starts, linked_tail, site_prefixes, site_words)
+    return _Tables(headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, inline_title,
+                   tail_words, site_re, sentence_starts, linked_tail, site_prefixes, site_words)
 
 
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
-_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019'0-9]+\s)")
+# ("unaA esto", "cambioPomelo, por"; not "RTX 5090D is", a model's letter)
+_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019'0-9]+"
+                   r"|(?<![0-9])[A-Z\u00c0-\u00de])[\s,;:])")
 # a sentence ending inside a line, and a question ending inside one
 _INNER_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
+# in a headline, a sentence ends where a capital follows ("… they buy. Retailers …"; "Apps und
+# Co. – welches …" goes on)
+_HEADLINE_SENTENCE_END = re.compile(r"[.!]\s+(?=[\"\u201c\u201e\u00ab]?[A-Z\u00c0-\u00de\d])")
 _INNER_QUESTION = re.compile(r"\?(?:\s|$)")
 
 
-def _is_teaser_headline(rest: str) -> bool:
+def _is_teaser_headline(rest: str, sentences: int = 1) -> bool:
     """What follows "Also read:" in an inline teaser: one short capitalised headline, which
     does not end in a full stop ("Also: The company said it will keep the old model." is a
-    sentence)."""
+    sentence). After a label of several words, which no sentence opens with ("Read more:"),
+    the headline may run to two sentences (``sentences=2``): "We tried five trackers. Only
+    one canceled anything"."""
     if not rest or word_count(rest) > 25:
         return False
     end = rest.rstrip()
@@ -143,7 +159,7 @@ def _is_teaser_headline(rest: str) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     inner = rest.rstrip(".!?")
-    if _INNER_SENTENCE_END.search(inner):
+    if len(_HEADLINE_SENTENCE_END.findall(inner)) >= sentences:
         return False
     # a headline may ask and go on ("Führerschein? Diese Regeln gelten ab Sommer"); a question
     # and an answer that ends in a full stop are two sentences
@@ -164,7 +180,7 @@ def _plain_word_label(label: str) -> bool:
     return len(found) == 1 and not found[0].isupper()
 
 
-def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | None:
+def _glued_headline_end(text: str, start: int, starts: frozenset[str], sentences: int = 1) -> int | None:
     """Where the headline of an inline teaser ends when a scraper glued the next paragraph to
     it ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None; ``start`` is
     the end of its "Also read:" prefix.
@@ -185,7 +201,7 @@ def _glued_headline_end(text: str, start: int, starts: frozenset[str]) -> int | 
                                                      and not _sentence_follows(text, at))):
             continue
         headline = text[start:at].strip()
-        if word_count(headline) >= 3 and _is_teaser_headline(headline) and word_count(text[at:]) >= 5:
+        if word_count(headline) >= 3 and _is_teaser_headline(headline, sentences) and word_count(text[at:]) >= 5:
             return at
     return None
 
@@ -198,6 +214,20 @@ def _sentence_follows(text: str, at: int) -> bool:
     words = text[at:at + 400].split()
     return len(words) >= 12 and sum(w[:1].islower() for w in words[1:6]) >= 3 \
         and _INNER_SENTENCE_END.search(text, at, at + 400) is not None
+
+
+# arrows that only links end with ("»" and "›" also close quotes and breadcrumbs)
+_LINK_ONLY_ARROWS = ("\u2192", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
+_ARROW_LINK = re.compile(r"^[A-ZÀ-Þ][^.!?:;\u2192\u2794\u279c\u27a1\u25b6\u25ba\u21d2]*$")
+
+
+def _arrow_link(text: str, n_words: int) -> bool:
+    """A link the site words its own way, set apart by its arrow: "See all 6 free options →",
+    "Read the launcher guide →" (a few words, no sentence in them, one arrow at the end)."""
+    text = text.strip()
+    if not 2 <= n_words <= 6 or not text.endswith(_LINK_ONLY_ARROWS):
+        return False
+    return _ARROW_LINK.match(text.rstrip("".join(_LINK_ONLY_ARROWS) + " ")) is not None
 
 
 def _outside_box(header: Block, block: Block) -> bool:
@@ -259,7 +289,7 @@ class CrossPromo(Filter):
 
     def decide(self, doc: Document) -> Iterable[Drop]:
         tables = _tables(tuple(self.languages) if self.languages else None)
-        (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, tail_words, site_re,
+        (headers, header_prefixes, read_more, glued_head, glued_tail, inline_re, inline_caps, inline_title, tail_words, site_re,
          sentence_starts, linked_tail, site_prefixes, site_words) = tables
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         if not kept:
@@ -276,7 +306,7 @@ class CrossPromo(Filter):
         site_links = {key for key, n in arrows.items() if n >= 2}
 
         def is_read_more(i: int) -> bool:
-            return stripped[i] in read_more or stripped[i] in site_links
+            return stripped[i] in read_more or stripped[i] in site_links or _arrow_link(doc.plain[i], doc.n_words[i])
 
         def is_header(i: int) -> bool:
             key = stripped[i]  # single-spaced: its spaces count its words
@@ -340,17 +370,19 @@ class CrossPromo(Filter):
 
         # 3. runs of cards without a known header: headline, then a summary cut off with "…",
         # twice or more; or headlines with a category label glued on, twice or more
-        for run in self._card_runs(doc, kept, out, topics) + self._label_runs(doc, kept, out, topics, linked_tail):
+        runs = [(run, "a headline and a cut-off summary") for run in self._card_runs(doc, kept, out, topics)] + \
+            [(run, "headlines with a category glued on") for run in self._label_runs(doc, kept, out, topics, linked_tail)]
+        for run, shape in runs:
             first = run[0]
             before = pos[first] - 1
             head = kept[before] if before >= 0 else None
             ref = first
             if head is not None and head not in out and doc.n_words[head] <= 6 \
                     and is_headline_shaped(doc.blocks[head].text) and not self._body_like(doc, head, topics, run):
-                out[head] = Drop(head, "teaser_header", f"Opens a run of {len(run) // 2} teaser cards.")
+                out[head] = Drop(head, "teaser_header", f"Opens a run of {len(run)} teaser blocks ({shape}).")
                 ref = head
             for i in run:
-                out[i] = Drop(i, "teaser_card", "A card of a run of teasers (a headline and a cut-off summary).",
+                out[i] = Drop(i, "teaser_card", f"A card of a run of teasers ({shape}).",
                               ref=None if i == ref else ref)
 
         # 4. related-posts containers (HTML evidence)
@@ -369,7 +401,7 @@ class CrossPromo(Filter):
             if i in out or i in tail_blocks:
                 continue
             text = doc.blocks[i].text
-            prefix = self._inline_prefix(text, inline_re, inline_caps, site_re)
+            prefix = self._inline_prefix(text, inline_re, inline_caps, inline_title, site_re)
             hints = doc.blocks[i].hints
             if prefix is not None and (hints is not None and not hints.link_chars and (
                     hints.level or _plain_word_label(text[:prefix.end()]))
@@ -382,14 +414,20 @@ class CrossPromo(Filter):
             if prefix is not None:
                 # a glued seam first: a short paragraph run into the teaser's headline
                 # ("…all dayHere's how the pricing breaks down:") reads as one headline too
-                end = _glued_headline_end(text, prefix.end(), sentence_starts)
+                sentences = 1 if _plain_word_label(text[:prefix.end()]) else 2
+                end = _glued_headline_end(text, prefix.end(), sentence_starts, sentences)
                 rest = text[prefix.end():].strip()
                 # a linked headline may run to two sentences ("… que algunas ciudades. Y acaban de empezar"),
                 # in markup or as one markdown link ("**Also:** [I moved my server to Debian. Here's …](…)")
                 linked = hints is not None and rest[:1].isupper() and word_count(rest) <= 30 \
                     and hints.link_chars >= 0.8 * len(rest) or hints is None and is_link_line(rest) \
                     and word_count(doc.plain[i]) <= 30 and rest.lstrip("*_ [")[:1].isupper()
-                if end is None and (linked or _is_teaser_headline(rest) and not _introduces_next(doc, i, rest)):
+                # a label in title case without a colon may be a subheading's first words
+                # ("Related Story Arcs Make The Sequel Worth Playing"): only a link or a glued
+                # seam shows it
+                if end is None and prefix.re is inline_title and not linked:
+                    prefix = None
+                elif end is None and (linked or _is_teaser_headline(rest, sentences) and not _introduces_next(doc, i, rest)):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
                 if end is not None:
@@ -437,7 +475,10 @@ class CrossPromo(Filter):
             if m and word_count(b.text[m.end():]) >= 5:
                 return zone, k + 1, (i, m.end())
             nxt = kept[k + 1] if k + 1 < len(kept) else None
-            if card_start and ending is not None and not self._ending_ahead(doc, kept, k, ending, is_read_more, glued_head):
+            # (a card that opens like the zone's first, with a category glued to its headline,
+            # is one however it ends: "MoneyHow to Find …" under "AppsThe Best Free …")
+            if card_start and ending is not None and not self._ending_ahead(doc, kept, k, ending, is_read_more, glued_head) \
+                    and not (glued_label(b.text) is not None and any(glued_label(doc.blocks[j].text) for j in zone)):
                 break
             if not self._card_like(doc, i, nxt, zone, topics, is_read_more, glued_head):
                 break
@@ -651,15 +692,17 @@ class CrossPromo(Filter):
         return card
 
     @staticmethod
-    def _inline_prefix(text: str, inline_re, inline_caps, site_re) -> re.Match[str] | None:
+    def _inline_prefix(text: str, inline_re, inline_caps, inline_title, site_re) -> re.Match[str] | None:
         """The "ALSO READ:" / "En Gadgetario |" that opens an inline teaser, if one does."""
         listed = may_start_with(text, inline_re.letters, inline_re.size)  # can an inline phrase open it
         m = (inline_re.pattern.match(text) if listed else None) or site_re.match(text)
-        if m is None:
-            # "ALSO READ Headline": the phrase in capitals, so not in a line that opens with a
-            # word and has a lower-case second character
-            if not listed or text[:1].isalnum() and text[1:2].islower():
-                return None
+        if m is None and listed:
+            # without a colon, a label set apart by its capitals: "ALSO READ Headline" (so not
+            # in a line that opens with a word and a lower-case second character), or a few
+            # labels in title case before a capitalised headline ("Related Story Headline")
+            if text[:1].isalnum() and text[1:2].islower():
+                m = inline_title.match(text)
+                return m if m is not None and m.group(1).istitle() else None
             m = inline_caps.match(text)
             if m is None or not m.group(1).isupper() or len(m.group(1)) < 4:
                 return None
