@@ -402,6 +402,24 @@ def test_a_role_line_needs_a_name_above_it_and_metadata_beside_it():
     assert all(b.kept for b in r.blocks)
 
 
+@pytest.mark.parametrize("bio", [
+    "Nadia is a staff writer covering telecoms and spectrum policy from Helsinki.",
+    "Nadia has been writing about mobile networks since 2019. When she isn't at a trade fair, she runs.",
+])
+def test_a_bio_that_calls_the_author_by_the_first_name(bio):
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, bio]), input_type="text", filters=[Byline()])
+    assert [(b.text, b.reason) for b in r.blocks if not b.kept] == [("By Nadia Okafor", "byline"), (bio, "author_bio")]
+
+
+@pytest.mark.parametrize("line", [
+    "Nadia said the two companies would share the costs of the sites equally.",  # no bio's words
+    "Maria is a staff writer at the operator and runs its test site in Oulu.",  # not the author's name
+])
+def test_a_closing_paragraph_that_opens_with_a_first_name_stays(line):
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, line]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
 def test_author_box_with_a_role_or_handle_between_name_and_bio():
     bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
            "for a business daily in Lagos for six years.")

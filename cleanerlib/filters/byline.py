@@ -27,6 +27,8 @@ _AUTHOR_TOKENS = frozenset(("author", "byline", "author-name", "post-author", "e
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.|van|von|de|da|der|del|la|le)){1,4}$")
 # a paragraph that opens with a name and goes on with a verb: "Jane Doe covers ..."
 _NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]")
+# a bio that calls its author by the first name: "Corbin is a staff writer at …"
+_FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+[a-zß-öø-ÿ]")
 # an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
 _INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
@@ -444,11 +446,15 @@ class Byline(Filter):
         name_lines = []  # lines after the article that could be an author's name
         passed_bio = False  # a long paragraph under a name line at the end, maybe a bio
         openings: set[str] | None = None  # the author names, read when first needed
+        first_names: set[str] | None = None  # their first names, from the bylines taken and the declared author
         for b in reversed(doc.blocks):
             if not b.kept or b.index in done or b.index == doc.title_index:
                 continue
             n_words = doc.n_words[b.index]
             if n_words <= self.bio_max_words and _NAME_VERB.match(doc.plain[b.index]):
+                tail.append(b)
+            elif n_words <= self.bio_max_words and (first := _FIRST_NAME_VERB.match(doc.plain[b.index])) \
+                    and first.group(1) in (first_names := self._first_names(doc, found) if first_names is None else first_names):
                 tail.append(b)
             elif n_words <= 8 and self._box_name(doc.plain[b.index]) is not None:
                 name_lines.append(b)
@@ -465,29 +471,22 @@ class Byline(Filter):
             return []
         openings = self._openings(doc, found, author_of) if openings is None else openings
         out = []
-        for b in tail:  # from the end of the page up
-            opening = next((o for o in openings if doc.plain[b.index].startswith(o + " ")), None)
-            after = doc.plain[b.index][len(opening):].split(None, 1) if opening is not None else None
-            if after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
-                out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
-            elif doc.n_words[b.index] >= 25:
-                break  # someone else's paragraph: the article's own text
-        taken = done | {d.index for d in out}
         cues = _bio_cues(tuple(self.languages) if self.languages else None)
-        # a speaker's name in an interview comes back; the author box names its author once
-        # (besides the byline, which is taken)
-        lines = Counter(k for j, k in enumerate(doc.keys) if j not in taken) if name_lines else Counter()
+        # the author box first: a name line, maybe a role, and the bio under it (which may open
+        # with the first name, as the bios below do); a speaker's name in an interview comes
+        # back, the author box names its author once (besides the byline, which is taken)
+        lines = Counter(k for j, k in enumerate(doc.keys) if j not in done) if name_lines else Counter()
         roles = _roles(tuple(self.languages) if self.languages else None)
         for b in name_lines:
             nxt = doc.next_kept(b.index)
             name = self._box_name(doc.plain[b.index])
-            if name not in openings or nxt is None or nxt in taken or lines[doc.keys[b.index]] > 1:
+            if name not in openings or nxt is None or nxt in done or lines[doc.keys[b.index]] > 1:
                 continue
             role = None  # "Senior Reporter, Wearables" or "@jdoe" between the name and the bio
             text = doc.plain[nxt].strip()
             if _HANDLE.match(text) or _role_line(text, doc.keys[nxt], roles):
                 role, nxt = nxt, doc.next_kept(nxt)
-                if nxt is None or nxt in taken:
+                if nxt is None or nxt in done:
                     continue
             bio = doc.blocks[nxt]
             if bio.kind is Kind.PARAGRAPH and doc.n_words[nxt] <= self.bio_max_words and not _NAME_ONLY.match(doc.plain[nxt]) \
@@ -497,6 +496,23 @@ class Byline(Filter):
                 if role is not None:
                     out.append(Drop(role, "author_bio", "The author's role or handle in an author box.", ref=b.index))
                 out.append(Drop(nxt, "author_bio", "The author's bio in an author box after the article.", ref=b.index))
+        boxed = {d.index for d in out}
+        for b in tail:  # from the end of the page up
+            if b.index in boxed:
+                continue
+            text = doc.plain[b.index]
+            opening = next((o for o in openings if text.startswith(o + " ")), None)
+            after = text[len(opening):].split(None, 1) if opening is not None else None
+            # by the first name alone, only in a bio's words: "Corbin is a staff writer at …",
+            # not "Corbin said the update would ship in May."
+            first = _FIRST_NAME_VERB.match(text) if opening is None else None
+            if first is not None and first.group(1) in {o.split()[0] for o in openings} \
+                    and cues.search(doc.keys[b.index]) and not text.rstrip().endswith("?"):
+                out.append(Drop(b.index, "author_bio", f"A bio of the author {first.group(1)!r} after the article."))
+            elif after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
+                out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))
+            elif doc.n_words[b.index] >= 25:
+                break  # someone else's paragraph: the article's own text
         return out
 
     @staticmethod
@@ -534,6 +550,15 @@ class Byline(Filter):
             return _credits_site(credit, sites)
         # ("… Imagen: El Droide Libre": the page's own site, whose name may open with an article)
         return _is_credit_name(credit) or _credits_site(credit, sites)
+
+    @staticmethod
+    def _first_names(doc: Document, found: list[Drop]) -> set[str]:
+        """The first names of the authors this filter's bylines and the page's metadata name."""
+        names = {v for d in found for k, v in d.metadata if k == "byline"}
+        if doc.metadata.byline:
+            names.add(doc.metadata.byline)
+        return {one.split()[0] for name in names for one in _AUTHORS_SEP.split(name.split(",")[0])
+                if len(one.split()) >= 2}
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines
