@@ -82,6 +82,12 @@ def test_newsletter_pitch_written_as_prose(line):
     ("14 Comments - Add comment", "comment_form"),
     ("Login or Sign Up to read and post a comment.", "comment_form"),
     ("Report a problem with article", "comment_form"),
+    ("12 comentarios de lectores", "comment_form"),
+    ("Zur Diskussion: Jetzt Kommentar schreiben", "comment_form"),
+    ("Highest Rated Comments", "comment_form"),
+    # a topic-following widget's messages
+    ("You've hit the limit on topics you can follow.", "social_follow"),
+    ("Manage your followed topics", "social_follow"),
     # donation appeals go as the site's other prompts
     ("Donate now", "newsletter"),
     ("Jetzt spenden", "newsletter"),
@@ -266,6 +272,28 @@ def test_sponsored_label_takes_no_article_heading_without_a_promotional_cue():
 def test_advertisement_label_alone():
     r = run(HEADLINE, BODY, "Advertisement", BODY_END)
     assert_dropped(r, "Advertisement", "ad_label")
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement - Nordic Wire continues after this",
+    "Nordic Wire advertisement – keep scrolling for the rest of the story",
+    "Anzeige · Nach der Werbung geht es weiter",
+    "Werbung – weiter geht's unten",
+    "Publicité, votre lecture continue juste en dessous",
+    "Publicidad · la noticia sigue más abajo",
+])
+def test_an_ad_label_and_the_article_going_on_in_the_sites_words(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "ad_label")
+
+
+@pytest.mark.parametrize("line", [
+    "Die Anzeige, sagte er, läuft weiter bis Ende Mai.",
+    "The ad, which ran for a week, continues to draw complaints.",
+    "Sponsored posts continue to rise on the platform, the report said.",
+    "La publicité, selon lui, continue de financer le site.",
+])
+def test_sentences_about_ads_that_go_on_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
 
 
 def test_sponsored_card_headline_without_offer_words():

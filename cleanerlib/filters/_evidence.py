@@ -385,7 +385,26 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
             and cue_pattern(langs, "follow_cues").search(key) and not _attributed(key, langs):
         return "social_follow"
+    # "Advertisement - Ars Mechanica continues after this", "Anzeige · Nach der Werbung geht es
+    # weiter": an ad's label set apart at one end of the line, and the article going on
+    if n_words <= 14 and _AD_SEPARATORS.search(key) and _ad_label(langs).search(key) \
+            and cue_pattern(langs, "ad_continue_cues").search(key):
+        return "ad_label"
     return None
+
+
+_AD_SEPARATORS = re.compile(r"[-\u2013\u2014\u00b7:,|\u2022]")
+
+
+@cache
+def _ad_label(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An ad word set apart as a label: first (after a site's name at most, not after an
+    article: "Die Anzeige, sagte er, läuft weiter" is a sentence), or last."""
+    words = "|".join(map(re.escape, sorted(merged_section("chrome", langs).get("ad_words", ()), key=len, reverse=True)))
+    sep = r"\s*[-\u2013\u2014\u00b7:,|\u2022]\s*"
+    articles = "|".join(sorted(_ARTICLES))
+    return re.compile(rf"^(?!(?:{articles}) )(?:[\w.'\u2019-]+ ){{0,2}}(?:{words}){sep}|{sep}(?:{words})[.!]?$"
+                      if words else "(?!x)x")
 
 
 def site_consent_notice(key: str, n_words: int, langs: tuple[str, ...] | None = None) -> bool:
