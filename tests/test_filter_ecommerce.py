@@ -143,6 +143,12 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Voir l'offre Amazon à 174,99 €", "shop_button"),
     ("Comprar por 119,99 euros en Amazon", "shop_button"),
     ("Antes 149,99 euros · Ahorras 30 euros", "price_only"),
+    # a row of a tariff or deal box that ends in its button, or prices at two shops
+    ("Telara Allnet 10 GB · 5G · monatlich kündbar · 7,99 € mtl. · Zum Tarif*", "shop_widget"),
+    ("Ostrix Arclight 8070 12GB | $549 $469 | View Deal", "shop_widget"),
+    ("Meilleur prix : 649 € chez Ionéa · 679 € chez Domovolt", "shop_widget"),
+    # a code in capitals without digits
+    ("Cupón de 50 euros extra con el código TECHNOCASA", "coupon"),
     ("Your Gizmotic Deals basket is empty. Browse this week's offers.", "cart_empty"),
     ("Jetzt zum Deal bei MediaMarkt*", "shop_button"),
     ("Zum Preisvergleich: alle Halvren-Router", "shop_button"),
@@ -403,6 +409,11 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     # a sentence with a code that is no label ("PS5" is no code either)
     "Enter code SAVE20 at checkout to get 20% off your first order.",
     "Sony's PS5 Slim drops to $399 this week, and promo code GAME10 takes another 10% off.",
+    # an article's own comparison: a table's row, a sentence set apart by a dot
+    "| Ionéa Home 7 kW | 649 € chez Ionéa | 679 € chez Domovolt |",
+    "The plan costs €7.99 at Telara · the rival charges €8.99 at Wellnetz, the report said.",
+    "Basic plan: 5 GB · 5G · 7,99 € per month",
+    "Use the code below to save 10% on your first order",
     "Code SOMMER20 bringt 20 Prozent Rabatt.",
     "Zum Preisvergleich der Tarife haben wir drei Anbieter befragt",  # no label: no colon
     "Où acheter le Halvren Mesh 7 au meilleur prix ?",  # a question heading

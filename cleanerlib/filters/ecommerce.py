@@ -29,9 +29,11 @@ _DETAILS = {
     "coupon": "a coupon code offer",
 }
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
-_CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,})\b")
+_CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,}|[A-Z]{5,})\b")
 _DIGIT = re.compile(r"\d")
 _NOTE_SEP = re.compile(r"\s[/\u00b7|]\s")
+# the parts of a row in a price box ("64 GB · 5G · 7,99 € mtl. · Zum Tarif")
+_ROW_SEP = re.compile(r"\s[\u00b7|\u2022]\s")
 _AT_SHOP = re.compile(r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 # a price struck out in markdown ("~~$949.99~~", "~~44,99 €~~")
@@ -69,8 +71,9 @@ class Ecommerce(Filter):
     reasons = {k: f"{v} (whole block)" for k, v in _DETAILS.items()}
 
     def __init__(self, *, max_words: int = 14, coupon_max_words: int = 22, note_max_words: int = 30,
-                 languages: tuple[str, ...] | None = None) -> None:
+                 row_max_words: int = 24, languages: tuple[str, ...] | None = None) -> None:
         self.max_words = max_words
+        self.row_max_words = row_max_words
         self.coupon_max_words = coupon_max_words
         self.note_max_words = note_max_words
         self.languages = languages
@@ -94,6 +97,10 @@ class Ecommerce(Filter):
             key = doc.keys[i]
             if doc.n_words[i] <= self.note_max_words and _DIGIT.search(key) \
                     and (notes.search(key) and _NOTE_SEP.search(key) or small_print.search(key)):
+                found[i] = "shop_widget"
+                continue
+            if doc.n_words[i] <= self.row_max_words and _ROW_SEP.search(key) and _AMOUNT.search(key) \
+                    and self._offer_row(key, table, tabular=b.kind is Kind.TABLE or key.startswith("|")):
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] > self.max_words:
@@ -156,6 +163,20 @@ class Ecommerce(Filter):
         out.extend(self._app_boxes(doc, kept, {d.index for d in out}, *_app_labels(langs)))
         out.extend(self._deal_boxes(doc, kept, {d.index: d.reason for d in out}))
         return out
+
+    @staticmethod
+    def _offer_row(key: str, table, tabular: bool) -> bool:
+        """A row of a price comparison or a tariff box, in parts set apart by dots or bars:
+        one that ends in a shop's button ("Telara Allnet 10 GB · 5G · 7,99 € mtl. · Zum Tarif*",
+        "Arclight 8070 12GB | $549 $469 | View Deal"), or short parts with two prices at two
+        shops ("Meilleur prix : 649 € chez Ionéa · 679 € chez Domovolt"), though not in a
+        table, which may be the article's own comparison. A sentence has no such parts."""
+        parts = _ROW_SEP.split(key)
+        if table.match_exact(parts[-1].strip(" *|\u2192>\u203a\u00bb")) == "shop_button":
+            return True
+        at_shops = [p for p in parts if _AT_SHOP.search(p) is not None]
+        return not tabular and len(at_shops) >= 2 and all(len(p.split()) <= 8 for p in at_shops) \
+            and not key.endswith(".")
 
     @staticmethod
     def _deal_boxes(doc: Document, kept: list[int], dropped: dict[int, str], max_items: int = 6) -> list[Drop]:
