@@ -1225,3 +1225,46 @@ def test_the_site_describing_itself_under_the_article():
         r = clean("\n".join([HEADLINE, BODY, BODY_END, other]), input_type="text", url="https://gizmotic.com/a/1",
                   filters=[PageChrome()])
         assert_kept(r, other)
+
+
+# -- readers' comments ---------------------------------------------------------------------------
+
+_COMMENTS = [
+    ("**quietfox** · 2 hours ago at 10:12 am", "Nineteen euros to share a test site. The accountants have found the last free thing."),
+    ("Lutz K. 14. Mai 2025 @ 10:41", "Das erklärt einiges. Bei uns im Netz war es genauso, nur teurer."),
+    ("[ArcticFan](https://www.example.com/community/members/arcticfan.30517/)",
+     "Random site sharing is the only fair part of this."),
+]
+
+
+def test_readers_comments_under_a_comment_header_after_the_article():
+    lines = [HEADLINE, BODY, BODY_END, "## Highest Rated Comments"]
+    for meta, comment in _COMMENTS:
+        lines += [meta, comment]
+    lines += ["Reply", "© 2025 Nordic Wire. All rights reserved."]
+    r = run(*lines)
+    assert_dropped(r, "## Highest Rated Comments", "comment_form")
+    for meta, comment in _COMMENTS:
+        assert_dropped(r, meta, "reader_comment")
+        assert_dropped(r, comment, "reader_comment", ref=meta)
+    assert r.text == "\n".join([HEADLINE, BODY, BODY_END])
+
+
+def test_a_forums_counts_under_the_writers_name_go_with_the_comment():
+    meta = "[Kellum77](https://www.example.com/community/members/kellum77.88412/)"
+    r = run(HEADLINE, BODY, BODY_END, "## User Comments: 24", meta, "Posts: 612 +804", "Not fair at all.")
+    assert [(b.reason, b.ref) for b in r.blocks[-2:]] == [("reader_comment", 4), ("reader_comment", 4)]
+
+
+def test_a_comment_needs_the_line_naming_its_writer():
+    # no writer's line under the header: the paragraphs are the article's (or unknown), and stay
+    r = run(HEADLINE, BODY, "Comments (12)", BODY_END, "Das erklärt einiges, nur teurer.")
+    assert_kept(r, BODY_END)
+    assert_kept(r, "Das erklärt einiges, nur teurer.")
+
+
+def test_a_comment_button_over_the_article_opens_no_thread():
+    # under the byline: a count, a dated line, then the article, which no long paragraph precedes
+    r = run(HEADLINE, "Comments (31)", "Callum Dunmore May 21, 2025 • 10:02 AM ET", BODY, BODY_END)
+    assert_kept(r, BODY)
+    assert_kept(r, BODY_END)

@@ -24,6 +24,8 @@ from .._normalize import normalize, strip_decoration, words
 from ._phrases import languages, merged_section, word_set
 
 __all__ = [
+    "alternation",
+    "when_patterns",
     "site_consent_notice",
     "menu_shaped",
     "own_site_names",
@@ -258,6 +260,47 @@ def _open(items, chars: set[str], classes: set[str]) -> bool:
         else:
             raise _Unknown
     return True
+
+
+def alternation(items: Iterable[str], empty: str = "(?!x)x") -> str:
+    """Literal alternatives, longest first, as a regex (``empty`` when there are none).
+
+    They are grouped by their first character ("j(?:anuary|une|uly)|f(?:ebruary)|..."): the
+    engine then tries only the alternatives a position's character can start, not every one
+    in turn at every position. Alternatives of different groups can never both match at one
+    position, so which one matches stays the same, unless two first characters match the
+    same character case-blind ("k" and the Kelvin sign); then they are left as they are.
+    """
+    items = sorted(set(items), key=len, reverse=True)
+    firsts = list(dict.fromkeys(x[:1] for x in items))
+    if "" in firsts or any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in firsts for b in firsts):
+        return "|".join(map(re.escape, items)) or empty
+    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(x[1:]) for x in items if x[0] == c) + ")"
+                    for c in firsts) or empty
+
+
+@cache
+def when_patterns(langs: tuple[str, ...] | None = None) -> tuple[str, str]:
+    """The sources of two regexes, for text matched case-blind: a date ("May 21, 2025",
+    "14. Mai 2025", "2025-05-21", "2 hours ago") and a clock time ("10:47 am", "19.30 Uhr"),
+    from the byline section's months, weekdays and relative times. Bylines and datelines are
+    built from them, and so is the line over a reader's comment."""
+    sec = merged_section("byline", langs)
+    months = alternation(sec.get("months", ()))
+    weekdays = alternation(sec.get("weekdays", ()))
+    relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
+    date = (
+        rf"(?:(?:{weekdays})\.?,?\s+)?(?:"
+        rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+        rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}"
+        rf"|(?:{months})\.?\s+\d{{4}}"
+        rf"|(?:{relative})"
+        rf")"
+    )
+    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
+    return date, time
 
 
 @cache

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .._model import Block, Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import dump_field_text, own_site_names, phrase_keys, squash, token_hint
+from ._evidence import alternation, dump_field_text, own_site_names, phrase_keys, squash, token_hint, when_patterns
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -35,50 +35,20 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
-def _alternation(items: Iterable[str], empty: str = "(?!x)x") -> str:
-    """Literal alternatives, longest first, as a regex (``empty`` when there are none).
-
-    They are grouped by their first character ("j(?:anuary|une|uly)|f(?:ebruary)|..."): the
-    engine then tries only the alternatives a position's character can start, not every one
-    in turn at every position. Alternatives of different groups can never both match at one
-    position, so which one matches stays the same, unless two first characters match the
-    same character case-blind ("k" and the Kelvin sign); then they are left as they are.
-    """
-    items = sorted(set(items), key=len, reverse=True)
-    firsts = list(dict.fromkeys(x[:1] for x in items))
-    if "" in firsts or any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in firsts for b in firsts):
-        return "|".join(map(re.escape, items)) or empty
-    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(x[1:]) for x in items if x[0] == c) + ")"
-                    for c in firsts) or empty
-
-
 @cache
 def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     sec = merged_section("byline", langs)
 
     def alts(key: str) -> str:
-        return _alternation(sec.get(key, ()))
+        return alternation(sec.get(key, ()))
 
-    connectors = _alternation(sec.get("connectors", ()), "")
-    months = alts("months")
-    weekdays = alts("weekdays")
-    relative = "|".join(sec.get("relative_time", ())) or "(?!x)x"
+    connectors = alternation(sec.get("connectors", ()), "")
+    date, time = when_patterns(langs)
     read_time = "|".join(sec.get("read_time", ())) or "(?!x)x"
     # "5–6 Minuten" is a reading time only after a date and a dot or bar ("11. Juni 2025 · 5–6
     # Minuten"; an outage log's "March 12, 2025 – 47 minutes" is a duration)
     bare_minutes = "|".join(sec.get("read_time_after_date", ())) or "(?!x)x"
     name = rf"{_NAME_WORD}(?:\s+(?:(?:{connectors})\s+)?{_NAME_WORD}){{0,4}}"
-    date = (
-        rf"(?:(?:{weekdays})\.?,?\s+)?(?:"
-        rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
-        rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
-        rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}"
-        rf"|(?:{months})\.?\s+\d{{4}}"
-        rf"|(?:{relative})"
-        rf")"
-    )
-    time = r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
     date_prefix = alts("date_prefixes")
     # the time may come first: "10:05 AM PDT · April 22, 2025", "Updated 6:52 PM EDT, April 24, 2025"
     # (a time first has its colon or its am/pm: "6.10 – July 2024" is a version and a date)
@@ -129,12 +99,12 @@ def _bio_cues(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """Words an author's bio is made of ("reporter", "covers", "schreibt über"), as whole words:
     the same vocabulary the chrome filter reads author boxes by."""
     sec = merged_section("chrome", langs)
-    return re.compile(r"\b(?:" + _alternation({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}) + r")\b")
+    return re.compile(r"\b(?:" + alternation({*sec.get("bio_roles", ()), *sec.get("bio_verbs", ())}) + r")\b")
 
 
 def _credit_words(langs: tuple[str, ...] | None) -> str:
     """The photo words a credit opens with ("Foto", "Image credit"), longest first, as one alternation."""
-    return _alternation(merged_section("byline", langs).get("caption_credits", ()))
+    return alternation(merged_section("byline", langs).get("caption_credits", ()))
 
 
 @cache
@@ -182,7 +152,7 @@ def _caption_source(langs: tuple[str, ...] | None) -> re.Pattern[str]:
 def _roles(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """An author's job title ("Senior Reporter, Wearables", "Redactora de tecnología") as it
     stands on a line of its own under the name: a role word, and no sentence."""
-    words = _alternation(merged_section("chrome", langs).get("bio_roles", ()))
+    words = alternation(merged_section("chrome", langs).get("bio_roles", ()))
     # the role word closes the title's first part ("Senior Reporter, Wearables") or a
     # preposition follows it ("Redactora de tecnología"); "Writer tools in every app" is none
     return re.compile(r"^(?=[^.!?]{2,60}$)(?:\S+\s+){0,3}(?:" + words

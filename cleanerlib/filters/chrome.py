@@ -26,6 +26,7 @@ from ._evidence import (
     has_stopword,
     has_trigger,
     is_headline_shaped,
+    is_link_line,
     is_one_link,
     link_density,
     looks_like_residue,
@@ -38,6 +39,7 @@ from ._evidence import (
     strip_decoration,
     token_hint,
     token_keys,
+    when_patterns,
     word_count,
 )
 from ._phrases import languages, merged_section
@@ -64,7 +66,23 @@ _DETAILS = {
     "table_of_contents": "a table of contents: links to the article's own section headings",
     "counter": "a bare count beside share, like or comment buttons",
     "metadata_field": "a field an extractor printed with the text (\"Movies: []\"), not text",
+    "reader_comment": "a reader's comment under the article: the line naming its writer and when, and its text",
 }
+# chrome that a thread of readers' comments goes on past (a footer or a newsletter box ends it)
+_IN_THREAD = frozenset(("comment_form", "counter", "share_bar", "separator", "media_embed"))
+# a link to a reader's profile on the site ("[ArcticFan](https://…/community/members/arcticfan.30517/)")
+_PROFILE_LINK = re.compile(r"\]\(https?://[^)\s]*/(?:members?|users?|profiles?|u|people|benutzer|membres?|usuarios?)/", re.I)
+# a forum's counts under a writer's name ("Posts: 2,140 +3,377", "Beiträge: 512")
+_PROFILE_STATS = re.compile(r"^(?:posts|messages|beiträge|mensajes|reputation|karma|likes)\s*:\s*[\d.,]+(?:\s*\+[\d.,]+)?$")
+
+
+@cache
+def _when(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A date or a clock time anywhere in a normalised line."""
+    date, time = when_patterns(langs)
+    return re.compile(rf"(?:{date})|(?<![\d.,$€£])(?:{time})", re.IGNORECASE)
+
+
 # the site's name after "You're reading", up to a dash, colon or comma
 _BLURB_NAME = re.compile(r"\s*([^\s,:\u2013\u2014-][^,:\u2013\u2014]{1,38}?)\s*(?:[,:\u2013\u2014]|\s-\s|$)")
 # How long a block may be and still count as chrome when only its start matches.
@@ -363,6 +381,7 @@ class PageChrome(Filter):
         out.extend(self._followers(doc, decided, found, kept, position, last_long, header_end))
         out.extend(self._boxes(doc, decided, found, table, memo))
         out.extend(self._table_of_contents(doc, kept, decided))
+        out.extend(self._comment_threads(doc, kept, {d.index: d.reason for d in out}))
         site = self._site_name(doc)
         if site is not None:
             out.append(site)
@@ -871,6 +890,68 @@ class PageChrome(Filter):
                     out.append(Drop(j, "author_bio", "The author's bio under an author-box header.", ref=i))
                     decided.update((i, j))
         return out
+
+    def _comment_threads(self, doc: Document, kept: list[int], dropped: dict[int, str]) -> list[Drop]:
+        """Readers' comments under a comment section's header after the article ("## 19 comments
+        on …", "Highest Rated Comments"). Each opens with a line that names its writer and says
+        when ("**bayleaf_otter** · 2 hours ago at 10:12 am", "Lutz K. 14. Mai 2025 @ 10:41"),
+        and its text follows in a few paragraphs. The first comment must start right under the
+        header, and a paragraph counts only under such a line: no paragraph of the article
+        stands under one, and a header over the article (a comment button by the byline) has
+        no long paragraph before it."""
+        when = _when(self._langs())
+        out: list[Drop] = []
+        taken: set[int] = set()
+        long_before = False
+        for k, i in enumerate(kept):
+            if long_before and dropped.get(i) == "comment_form" and i not in taken:
+                thread = self._thread(doc, kept, k + 1, dropped, when)
+                taken.update(d.index for d in thread)
+                out.extend(thread)
+            long_before = long_before or (doc.n_words[i] >= 25 and doc.blocks[i].kind is Kind.PARAGRAPH)
+        return out
+
+    def _thread(self, doc: Document, kept: list[int], k: int, dropped: dict[int, str], when: re.Pattern[str],
+                body_max_words: int = 150, body_max_blocks: int = 4) -> list[Drop]:
+        out: list[Drop] = []
+        meta: int | None = None  # the line over the comment being read
+        body = 0
+        for i in kept[k:]:
+            text = doc.plain[i].strip()
+            if i in dropped:
+                if dropped[i] not in _IN_THREAD:
+                    break  # a footer, a newsletter box: the thread has ended
+                if self._comment_meta(doc.blocks[i].text.strip(), doc.keys[i], doc.n_words[i], when):
+                    meta, body = i, 0  # "Hemlock said on May 12, 2025 at 10:47 am", taken as a form's line
+                elif body:
+                    meta = None  # "Reply" under a comment closes it; the next one needs its line
+                continue  # the thread goes on
+            if self._comment_meta(doc.blocks[i].text.strip(), doc.keys[i], doc.n_words[i], when) \
+                    or meta is not None and body == 0 and _PROFILE_STATS.match(doc.keys[i]):
+                if meta is None or body:
+                    meta, body = i, 0
+                out.append(Drop(i, "reader_comment", f"The line over a reader's comment: {text[:80]!r}.",
+                                ref=None if meta == i else meta))
+            elif meta is not None and body < body_max_blocks and doc.n_words[i] <= body_max_words \
+                    and doc.blocks[i].kind is not Kind.TABLE and not text.startswith("#"):
+                out.append(Drop(i, "reader_comment", f"A reader's comment: {text[:80]!r}.", ref=meta))
+                body += 1
+            else:
+                break
+        # a thread is a comment at least: a writer's line and some text under it
+        return out if any(d.ref is not None for d in out) else []
+
+    @staticmethod
+    def _comment_meta(text: str, key: str, n_words: int, when: re.Pattern[str]) -> bool:
+        """The line over a reader's comment (``text`` as written, with its links): a name or
+        handle (and "said", "writes:") before a date or a time, or a link to the writer's
+        profile; no sentence."""
+        if n_words > 16 or text.rstrip(" *_").endswith((".", "!", "?", ":")):
+            return False
+        if _PROFILE_LINK.search(text) and is_link_line(text):
+            return True
+        m = when.search(key)
+        return m is not None and len(key[:m.start()].split()) <= 6
 
     def _table_of_contents(self, doc: Document, kept: list[int], taken: set[int]) -> list[Drop]:
         """A "Table of contents" label and the entries under it that name the article's own
