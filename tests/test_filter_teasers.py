@@ -773,3 +773,20 @@ def test_section_headings_that_start_like_teaser_headers_stay(header, url):
 @pytest.mark.parametrize("line", ["Deal-Breaker: No Headphone Jack", "Deals — Why Retailers Are Cutting Prices Early"])
 def test_lines_that_open_with_deal_stay(line):
     assert_kept(run(HEADLINE, BODY1, line, BODY2), line)
+
+
+def test_the_line_that_sums_up_a_cards_headline_goes_with_it_on_the_articles_topic():
+    card = "The best repair ships for Baltic cable work in 2025"
+    summary = "Our guide ranks the best repair ships by crane size, crew and price per day."
+    r = clean("\n".join([HEADLINE, BODY1, BODY2, "Related on Nordwire", card, summary, BODY3]), input_type="text",
+              filters=[CrossPromo()], url="https://www.nordwire.com/a/")
+    assert [block(r, x).reason for x in ("Related on Nordwire", card, summary)] == \
+        ["teaser_header", "teaser_card", "teaser_card"]
+    assert_kept(r, BODY3)
+
+
+def test_the_articles_next_paragraph_after_a_card_of_a_headline_only_stays():
+    para = "The cable operators said repair ships for the Baltic are booked, and the cables wait."
+    for header in ("Related", "You may also like"):
+        r = run(HEADLINE, BODY1, BODY2, header, "Why Baltic cable repair ships are so hard to book", para, BODY3)
+        assert_kept(r, para)

@@ -230,6 +230,24 @@ def _arrow_link(text: str, n_words: int) -> bool:
     return _ARROW_LINK.match(text.rstrip("".join(_LINK_ONLY_ARROWS) + " ")) is not None
 
 
+def _sums_up(doc: Document, headline: int, i: int, reach: int = 12) -> bool:
+    """Is block ``i`` the line under a card's ``headline`` that sums it up: a short paragraph
+    of a sentence or two that takes up two of the headline's words ("The best custom ROMs for
+    tablets" over "Breathe new life into an old tablet with one of these ROMs."), and more of
+    them than of the article's last long paragraph before the card? The article's next
+    paragraph, after a card of a headline only, goes on with the article's words."""
+    if doc.blocks[i].kind is not Kind.PARAGRAPH or doc.n_words[i] > 35 \
+            or len(_SENTENCE_END.findall(doc.blocks[i].text)) > 2 or doc.plain[i].rstrip().endswith(":"):
+        return False
+    own = content_stems(doc.tokens[i])
+    shared = len(own & content_stems(doc.tokens[headline]))
+    if shared < 2:
+        return False
+    before = next((j for j in range(headline - 1, max(-1, headline - reach), -1)
+                   if doc.blocks[j].kept and doc.n_words[j] >= 25), None)
+    return before is None or len(own & content_stems(doc.tokens[before])) < shared
+
+
 def _outside_box(header: Block, block: Block) -> bool:
     """In HTML, is ``block`` outside the container its teaser ``header`` opens? (Plain text
     has no containers: never.)"""
@@ -308,12 +326,9 @@ class CrossPromo(Filter):
         def is_read_more(i: int) -> bool:
             return stripped[i] in read_more or stripped[i] in site_links or _arrow_link(doc.plain[i], doc.n_words[i])
 
-        def is_header(i: int) -> bool:
-            key = stripped[i]  # single-spaced: its spaces count its words
-            if key.count(" ") >= 8 or not key or key in read_more:
-                return False
-            if key in headers:
-                return True
+        def names_site(i: int) -> bool:
+            """A header naming the page's own site: "Trending on XRD", "More TechCrux coverage"."""
+            key = stripped[i]
             if key.startswith(site_prefixes):
                 prefix = next(p for p in site_prefixes if key.startswith(p))
                 words = doc.plain[i].split()
@@ -322,8 +337,14 @@ class CrossPromo(Filter):
                     return True
             # "More TechCrux coverage", "Mehr Foldable-News auf Mobilnerds": a short line opening
             # with "more" that names the page's own site anywhere
-            if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
-                    and _names_site_within(doc, doc.plain[i].split()[1:]):
+            return key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
+                and _names_site_within(doc, doc.plain[i].split()[1:])
+
+        def is_header(i: int) -> bool:
+            key = stripped[i]  # single-spaced: its spaces count its words
+            if key.count(" ") >= 8 or not key or key in read_more:
+                return False
+            if key in headers or names_site(i):
                 return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
@@ -342,7 +363,7 @@ class CrossPromo(Filter):
             zone, end, tail = self._zone(doc, kept, k + 1, topics, is_read_more, is_header, glued_head)
             # with nothing under it, only a known multi-word header is one: "More on the
             # numbers" (a header's prefix) can just as well be a subheading of the article
-            known = " " in stripped[h] and stripped[h] in headers
+            known = " " in stripped[h] and (stripped[h] in headers or names_site(h))
             if known and not zone and tail is None:
                 zone = self._lone_card(doc, kept, k + 1, topics, is_header)
                 end = k + 1 + len(zone)
@@ -503,18 +524,23 @@ class CrossPromo(Filter):
         return doc.blocks[i].kind is Kind.PARAGRAPH and self._body_like(doc, i, topics, [i])
 
     def _lone_card(self, doc, kept, k, topics, is_header) -> list[int]:
-        """The one headline under a known header ("Further Reading", then a linked title) when
-        the article goes on right after it, which is why the zone search stopped there."""
+        """The one card under a known header ("Further Reading", then a linked title) when the
+        article goes on right after it, which is why the zone search stopped there: its
+        headline, and the line under it that sums the headline up ("The best custom ROMs for
+        tablets" over "Breathe new life into an old tablet with one of these ROMs."), which may
+        be on the article's topic; the article's next paragraph takes up the article's words."""
         if k >= len(kept):
             return []
         i = kept[k]
         b = doc.blocks[i]
         if _outside_box(doc.blocks[kept[k - 1]], b):
             return []
-        if is_header(i) or not is_headline_shaped(b.text, max_words=16, n_words=doc.n_words[i]) \
-                or self._body_like(doc, i, topics, [i]):
+        if is_header(i) or not is_headline_shaped(b.text, max_words=16, n_words=doc.n_words[i]):
             return []
-        return [i]
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if nxt is not None and _sums_up(doc, i, nxt):
+            return [i, nxt]
+        return [] if self._body_like(doc, i, topics, [i]) else [i]
 
     @staticmethod
     def _ending_ahead(doc, kept, k, ending, is_read_more, glued_head, span: int = 3) -> bool:
@@ -554,6 +580,8 @@ class CrossPromo(Filter):
         n = doc.n_words[i]
         if n > self.summary_max_words:
             return False
+        if zone and is_headline_shaped(doc.blocks[zone[-1]].text) and _sums_up(doc, zone[-1], i):
+            return True  # the line under a card's headline, on the article's topic or not
         exclude = list(zone) + [i]
         closes_card = nxt is not None and (is_read_more(nxt) or bool(glued_head.match(doc.blocks[nxt].text)))
         if glued_label(text) is not None or ends_with_ellipsis(text) or closes_card:
