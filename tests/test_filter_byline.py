@@ -86,6 +86,7 @@ def test_a_declared_author_is_not_overwritten():
     "vor 3 Stunden",
     "il y a 2 heures",
     "hace 5 minutos",
+    "Thu 29 May 2025 // 10:17 UTC",
 ])
 def test_date_lines_move_to_metadata(line):
     r = run(line)

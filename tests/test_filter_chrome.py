@@ -88,6 +88,15 @@ def test_newsletter_pitch_written_as_prose(line):
     # a topic-following widget's messages
     ("You've hit the limit on topics you can follow.", "social_follow"),
     ("Manage your followed topics", "social_follow"),
+    ("Your follow settings have been saved", "social_follow"),
+    ("Hat dir der Beitrag gefallen? Dann folge Funkwerk auf WhatsApp und Google News.", "social_follow"),
+    # disclosures, a tip line, an embed waiting for consent
+    ("When you buy through links on Nordic Wire, we may earn an affiliate commission.", "ad_label"),
+    ("Partnerlinks: Bei einem Kauf über diese Links erhält Funkwerk eine kleine Provision.", "ad_label"),
+    ("Story continues below the sponsored message", "ad_label"),
+    ("Have a tip about Nokia? Email the news desk at tips@example.com.", "footer"),
+    ("An dieser Stelle wird ein externes Video (YouTube) eingebunden. Mit Ihrer Zustimmung wird es geladen.",
+     "cookie_notice"),
     # donation appeals go as the site's other prompts
     ("Donate now", "newsletter"),
     ("Jetzt spenden", "newsletter"),
@@ -958,6 +967,7 @@ def test_chrome_lines_worded_by_many_sites(line, reason):
     "Auf den Kaufpreis schlägt Apple eine Provision auf, wie uns mehrere Entwickler bestätigten, die ihre Apps über "
     "Links verkaufen.",
     "Amazon kürzt die Provisionen für Partner: Wer über Partnerlinks verkauft, bekommt künftig weniger.",
+    "The FTC now recommends plain wording such as we may earn a commission on purchases made through links.",
 ])
 def test_article_sentences_in_the_words_of_menus_prompts_and_notes_stay(line):
     assert_all_kept(run(HEADLINE, BODY, line, BODY_END))

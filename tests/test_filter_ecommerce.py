@@ -147,8 +147,15 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Telara Allnet 10 GB · 5G · monatlich kündbar · 7,99 € mtl. · Zum Tarif*", "shop_widget"),
     ("Ostrix Arclight 8070 12GB | $549 $469 | View Deal", "shop_widget"),
     ("Meilleur prix : 649 € chez Ionéa · 679 € chez Domovolt", "shop_widget"),
-    # a code in capitals without digits
+    # a code in capitals without digits, or with a hyphen
     ("Cupón de 50 euros extra con el código TECHNOCASA", "coupon"),
+    ("Gutscheincode MHZ-LUMEO50: 50 € Rabatt im Lumeo-Shop", "coupon"),
+    # a review's price, a saving, a list price, a shop's price box
+    ("Price When Reviewed: $229.99", "price_only"), ("Save $70.00", "price_only"),
+    ("1.849,00 € · UVP 1.999,00 €", "price_only"),
+    ("El precio podría variar. Hoy en Amazon: 829 € (antes 959 €)", "price_only"),
+    ("Deal bei Amazon sichern", "shop_button"),
+    ("Prices compared across more than 24,000 shops worldwide", "shop_widget"),
     ("Your Gizmotic Deals basket is empty. Browse this week's offers.", "cart_empty"),
     ("Jetzt zum Deal bei MediaMarkt*", "shop_button"),
     ("Zum Preisvergleich: alle Halvren-Router", "shop_button"),

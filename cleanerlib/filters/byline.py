@@ -32,7 +32,7 @@ _FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+[a-zß-öø-ÿ]")
 # an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
 _INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
-_SEPARATOR = r"\s*(?:[|·•,–—-]|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
+_SEPARATOR = r"\s*(?:[|·•,–—-]|//|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
 @cache
