@@ -478,7 +478,7 @@ def test_name_and_site_credits_need_the_site_or_a_picture_agency():
     # two products after a sentence, or on their own line, are no credit
     assert all(b.kept for b in run("The album is out now on every service. Apple Music / Spotify").blocks)
     assert all(b.kept for b in run("Apple Music/Spotify").blocks)
-    # on a line of its own only an agency makes a credit, not the page's own site
+    # on a line of its own only an agency makes a credit, or the site when no product shares its name
     spotify = clean("\n".join([HEADLINE, "Apple Music / Spotify", BODY]), input_type="text", filters=[Byline()],
                     url="https://newsroom.spotify.com/x")
     assert all(b.kept for b in spotify.blocks)
@@ -689,3 +689,28 @@ def test_a_count_of_reactions_is_a_comment_count():
                                   "const ratio = width / height // Source: Apple HIG"])
 def test_durations_sources_and_code_stay(line):
     assert run(line).blocks[1].kept
+
+
+@pytest.mark.parametrize("line", [
+    "[Nadia Okafor](https://www.example.com/author/nadia-okafor/)",
+    "[Nadia Okafor](https://www.example.com/author/nadia-okafor/) [@nokafor](https://x.com/nokafor)",
+    "By [Nadia Okafor](https://www.example.com/Author/Nadia-Okafor)",
+])
+def test_a_name_linked_to_the_authors_page_is_the_byline(line):
+    r = clean("\n".join([HEADLINE, line, BODY]), input_type="text", filters=[Byline()])
+    assert (r.blocks[1].reason, r.metadata.byline) == ("byline", "Nadia Okafor")
+
+
+@pytest.mark.parametrize("line", [
+    "[Read more about the author](https://www.example.com/author/nadia-okafor/)",
+    "[Windows](https://www.example.com/category/windows/)",
+])
+def test_other_links_under_the_headline_are_no_byline(line):
+    r = clean("\n".join([HEADLINE, line, BODY]), input_type="text", filters=[Byline()])
+    assert r.blocks[1].kept
+
+
+def test_a_photographer_and_the_pages_own_site_on_a_line_of_their_own():
+    r = clean("\n".join([HEADLINE, BODY, "Priyanka Desrosiers / Android Arbiter", BODY]), input_type="text",
+              filters=[Byline()], url="https://www.androidarbiter.com/a/")
+    assert r.blocks[2].reason == "photo_credit"

@@ -790,3 +790,17 @@ def test_the_articles_next_paragraph_after_a_card_of_a_headline_only_stays():
     for header in ("Related", "You may also like"):
         r = run(HEADLINE, BODY1, BODY2, header, "Why Baltic cable repair ships are so hard to book", para, BODY3)
         assert_kept(r, para)
+
+
+@pytest.mark.parametrize("header,url", [
+    ("También te puede interesar en Perasfera", "https://www.perasfera.com/a/"),  # a header, then the site
+    ("Other Rampart stories you might like", "https://www.therampart.co.uk/a/"),  # the site, then a header
+])
+def test_a_known_header_with_the_sites_name_before_or_after_it(header, url):
+    cards = ["Tiny council spends on a cloud it forgot it had", "Hollin adds cost alerts, and charges for them"]
+    r = clean("\n".join([HEADLINE, BODY1, BODY2, header, *cards]), input_type="text", filters=[CrossPromo()], url=url)
+    assert_dropped(r, header, "teaser_header")
+    # a sentence that names the site is no header
+    line = "Other Rampart customers were less lucky"
+    r = clean("\n".join([HEADLINE, BODY1, line, BODY2]), input_type="text", filters=[CrossPromo()], url=url)
+    assert_kept(r, line)

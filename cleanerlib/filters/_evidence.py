@@ -564,7 +564,8 @@ def names_own_site(doc, name: str) -> bool:
         return False
     initials = name.strip().isupper() and name.strip().isalpha()
     domain = "." in name
-    return any(site == wanted or initials and site.startswith(wanted)
+    # ("Rampart" on therampart.co.uk: a domain may open with "the")
+    return any(site == wanted or site == "the" + wanted or initials and site.startswith(wanted)
                or domain and wanted.startswith(site) and len(wanted) - len(site) <= 4
                for site in own_site_names(doc))
 

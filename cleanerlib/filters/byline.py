@@ -30,6 +30,11 @@ _NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]
 # a bio that calls its author by the first name: "Corbin is a staff writer at …"
 _FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+[a-zß-öø-ÿ]")
 # an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
+# a markdown link to an author's page, with a handle after it at most
+_AUTHOR_LINK = re.compile(r"^\*{0,2}(?:(?i:by|von|par|por)\s+)?\[([^\]]{3,60})\]\(https?://[^)\s]*/"
+                          r"(?i:authors?|autor(?:en|es|a)?|auteurs?|redakteur(?:in)?)/[^)\s]*\)\*{0,2}"
+                          r"(?:\s+(?:\[@[\w.]+\]\([^)\s]*\)|@[\w.]+))?$")
+_LINK_OPENINGS = ("[", "**[", "By [", "by [", "Von ", "von ", "Par ", "par ", "Por ", "por ")
 _INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
 _SEPARATOR = r"\s*(?:[|·•,–—-]|//|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
@@ -231,6 +236,12 @@ def _figure(block: Block) -> bool:
     return block.kind is Kind.CAPTION or block.text.startswith(("![", "[!["))
 
 
+def _compound(credit: str) -> bool:
+    """Is the name after a credit's slash two words or camel-cased ("Android Arbiter", "ZedCircuit")?"""
+    after = credit.rsplit("/", 1)[-1].strip()
+    return " " in after or sum(c.isupper() for c in after) >= 2
+
+
 def _credits_site(credit: str, sites: frozenset[str]) -> bool:
     """Does "Theo Brannigan / DigitalVerve" end in the site's or an agency's name?"""
     after = squash(credit.rsplit("/", 1)[-1])
@@ -346,6 +357,13 @@ class Byline(Filter):
             text = " ".join(doc.plain[b.index].split())
             if text[-1:] == "]":  # "Authors: ['Jane Doe']" in an extractor's dump
                 text = dump_field_text(text)
+            # a name linked to the author's page, in markdown ("[Apolline Roubaix](https://…/author/
+            # apolline-roubaix/)", maybe with a handle after it), over the article or in its author box
+            if n_words <= 8 and b.text.startswith(_LINK_OPENINGS) and (linked := _AUTHOR_LINK.match(b.text.strip())) \
+                    and _NAME_ONLY.match(name := linked.group(1).strip(" *_")):
+                out.append(Drop(b.index, "byline", f"Author name {name!r} linked to the author's page.",
+                                metadata=(("byline", name),)))
+                continue
             # dates, times and counts need digits, except a few relative words ("yesterday");
             # the long date patterns only run on lines with a year, a time or a count
             digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
@@ -364,8 +382,11 @@ class Byline(Filter):
                                                 else text) and _names_someone(inner):
                 # "(Photo: Jane Doe)" as well; "Photos: the biggest redesign yet" is a subheading
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
-            elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and _credits_site(text, _agencies(langs)):
-                # on a line of its own only a picture agency makes it a credit ("Apple Music/Spotify")
+            elif n_words <= 6 and _PERSON_SITE_LINE.match(text) and (
+                    _credits_site(text, _agencies(langs)) or _credits_site(text, sites) and _compound(text)):
+                # on a line of its own only a picture agency makes it a credit, or the page's own
+                # site when its name is one no product shares ("Priyanka Desrosiers / Android
+                # Arbiter", "Corliss Mahoney/ZedCircuit"; not "Apple Music / Spotify" on Spotify's news)
                 out.append(Drop(b.index, "photo_credit", f"Photo credit {text!r}."))
             elif self._captioned(text, caption, source, via, sites, _figure(b)) \
                     or b.kind is Kind.CAPTION and _PAREN_CREDIT.search(text):

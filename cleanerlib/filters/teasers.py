@@ -131,6 +131,8 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
                    tail_words, site_re, sentence_starts, linked_tail, site_prefixes, site_words)
 
 
+# a header and the site it names after a preposition ("… en Perasfera", "… on The Verge")
+_ON_SITE = re.compile(r"^(.+?) (?:on|at|from|en|de|auf|bei|sur|chez) \S.{0,30}$")
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
 # ("unaA esto", "cambioPomelo, por"; not "RTX 5090D is", a model's letter)
@@ -337,8 +339,18 @@ class CrossPromo(Filter):
                     return True
             # "More TechCrux coverage", "Mehr Foldable-News auf Mobilnerds": a short line opening
             # with "more" that names the page's own site anywhere
-            return key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
-                and _names_site_within(doc, doc.plain[i].split()[1:])
+            if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
+                    and _names_site_within(doc, doc.plain[i].split()[1:]):
+                return True
+            # "También te puede interesar en Perasfera": a known header, then the site's name
+            m = _ON_SITE.match(key)
+            if m is not None and m.group(1) in headers \
+                    and names_own_site(doc, doc.plain[i].split(None, len(m.group(1).split()) + 1)[-1]):
+                return True
+            # "Other Rampart stories you might like": the site's name, then a known header
+            words = key.split()
+            return 3 <= len(words) <= 8 and any(" ".join(words[k:]) in headers and _names_site_within(
+                doc, doc.plain[i].split()[:k]) for k in (1, 2, 3) if len(words) - k >= 2)
 
         def is_header(i: int) -> bool:
             key = stripped[i]  # single-spaced: its spaces count its words
