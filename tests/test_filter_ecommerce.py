@@ -521,3 +521,16 @@ def test_a_reviews_availability_section_over_a_store_button_stays():
     r = run(HEADLINE, BODY, *lines, "Get it on Google Play", BODY_END)
     for line in lines:
         assert_kept(r, line)
+
+
+def test_a_price_comparison_under_its_header():
+    rows = ["Druckhaus24 ab 549,00 €", "Technikwelt Direkt ab 564,90 €"]
+    r = run(HEADLINE, BODY, "Preisvergleich: Schichtwerk S2 Pro", *rows, "Alle 7 Angebote im Gusswerk-Preisvergleich",
+            BODY_END)
+    assert [b.reason for b in r.blocks[2:6]] == ["shop_widget"] * 4
+    assert [b.ref for b in r.blocks[3:5]] == [2, 2]
+
+
+def test_a_price_comparison_header_over_one_price_or_a_sentence_stays():
+    r = run(HEADLINE, BODY, "Price comparison", "Schichtwerk S2 Pro: from $549", "That is the lowest we found.", BODY_END)
+    assert_all_kept(r)

@@ -58,6 +58,11 @@ def _app_labels(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozense
     return frozenset(sec.get("app_info_labels", ())) | makers, makers
 
 
+@cache
+def _price_box_words(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    return tuple(merged_section("ecommerce", langs).get("price_box_words", ()))
+
+
 # an app store's name in a button ("Get it on Play Store", "Im App Store laden")
 _STORES = ("play store", "google play", "app store", "microsoft store", "f-droid")
 _LABELLED = re.compile(r"^([^:]{2,25}):\s*\S")
@@ -161,7 +166,7 @@ class Ecommerce(Filter):
             if between or card or button or struck:
                 out.append(Drop(i, "shop_widget", f"A product name between shop widgets: {b.text!r}.", ref=after))
         out.extend(self._app_boxes(doc, kept, {d.index for d in out}, *_app_labels(langs)))
-        out.extend(self._deal_boxes(doc, kept, {d.index: d.reason for d in out}))
+        out.extend(self._deal_boxes(doc, kept, {d.index: d.reason for d in out}, _price_box_words(langs)))
         return out
 
     @staticmethod
@@ -179,14 +184,21 @@ class Ecommerce(Filter):
             and not key.endswith(".")
 
     @staticmethod
-    def _deal_boxes(doc: Document, kept: list[int], dropped: dict[int, str], max_items: int = 6) -> list[Drop]:
+    def _deal_boxes(doc: Document, kept: list[int], dropped: dict[int, str], box_words: tuple[str, ...],
+                    max_items: int = 6) -> list[Drop]:
         """The deals under a deal box's header ("Today's best Arbor deals from 8to5Toys"):
         short lines with a price and no sentence end ("ArborBuds Pro 3 drop to $189 at Amazon
-        (Reg. $249)"), down to the box's button or the first line without a price."""
+        (Reg. $249)"), down to the box's button or the first line without a price. A price
+        comparison's header ("Preisvergleich: Schichtwerk S2 Pro") opens one too when two such
+        lines follow it ("Druckhaus24 ab 549,00 €"), and then goes with them."""
         out = []
         for k, i in enumerate(kept):
-            if dropped.get(i) != "shop_widget" or "deal" not in doc.keys[i]:
+            deal = dropped.get(i) == "shop_widget" and "deal" in doc.keys[i]
+            comparison = not deal and i not in dropped and doc.n_words[i] <= 8 and doc.keys[i].startswith(box_words) \
+                and not doc.plain[i].rstrip().endswith((".", "!", "?"))
+            if not deal and not comparison:
                 continue
+            rows = []
             for j in kept[k + 1:k + 1 + max_items]:
                 if j in dropped:
                     if dropped[j] == "shop_button":
@@ -195,7 +207,12 @@ class Ecommerce(Filter):
                 text = doc.plain[j].rstrip()
                 if doc.n_words[j] > 20 or text.endswith((".", "!", "?", ":")) or _AMOUNT.search(text) is None:
                     break
-                out.append(Drop(j, "shop_widget", f"A deal in a deal box: {doc.blocks[j].text!r}.", ref=i))
+                rows.append(j)
+            if comparison and len(rows) < 2:
+                continue  # "Preisvergleich" over one price may title the article's own section
+            if comparison:
+                out.append(Drop(i, "shop_widget", f"The header of a price comparison: {doc.blocks[i].text!r}."))
+            out.extend(Drop(j, "shop_widget", f"A deal in a deal box: {doc.blocks[j].text!r}.", ref=i) for j in rows)
         return out
 
     @staticmethod
