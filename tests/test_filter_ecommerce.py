@@ -147,6 +147,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Telara Allnet 10 GB · 5G · monatlich kündbar · 7,99 € mtl. · Zum Tarif*", "shop_widget"),
     ("Ostrix Arclight 8070 12GB | $549 $469 | View Deal", "shop_widget"),
     ("Meilleur prix : 649 € chez Ionéa · 679 € chez Domovolt", "shop_widget"),
+    # a cart, empty, in a shop's own words
+    ("Noch nichts im Warenkorb.", "cart_empty"), ("Nothing in your basket yet.", "cart_empty"),
+    ("Votre panier est encore vide.", "cart_empty"), ("No hay productos en tu carrito.", "cart_empty"),
+    ("Summe: 0,00 € (inkl. 19 % MwSt.)", "cart_total"),
     # a code in capitals without digits, or with a hyphen
     ("Cupón de 50 euros extra con el código TECHNOCASA", "coupon"),
     ("Gutscheincode MHZ-LUMEO50: 50 € Rabatt im Lumeo-Shop", "coupon"),
@@ -421,6 +425,8 @@ def test_steps_and_headings_that_read_like_widget_buttons_stay(line):
     "The plan costs €7.99 at Telara · the rival charges €8.99 at Wellnetz, the report said.",
     "Basic plan: 5 GB · 5G · 7,99 € per month",
     "Use the code below to save 10% on your first order",
+    "The cart is empty when the checkout page fails to load, users said.",
+    "Shoppers found no items in the cart after the update wiped their sessions.",
     "Code SOMMER20 bringt 20 Prozent Rabatt.",
     "Zum Preisvergleich der Tarife haben wir drei Anbieter befragt",  # no label: no colon
     "Où acheter le Halvren Mesh 7 au meilleur prix ?",  # a question heading

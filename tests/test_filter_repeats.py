@@ -274,3 +274,34 @@ def test_a_markdown_heading_that_quotes_the_article_is_a_section_title():
     heading = "## “Nobody should have to run a browser on an abandoned system”"
     r = run(HEADLINE, P1, heading, QUOTE_PARA, P2)
     assert all(b.kept for b in r.blocks)
+
+
+@pytest.mark.parametrize("quote", ['"No data integrity issue has been found."', "> „No data integrity issue has been found.“"])
+def test_a_short_pull_quote_after_the_paragraph_it_lifts_from(quote):
+    para = ('The vendor said on Monday that "no data integrity issue has been found," and that the firmware would '
+            "ship again next week after more testing.")
+    r = clean("\n".join(["Drive maker pulls firmware update", para, quote, "Owners can roll back in the app."]),
+              input_type="text", filters=[RepeatedParagraphs()])
+    b = [b for b in r.blocks if b.text == quote][0]
+    assert (b.kept, b.reason, b.ref) == (False, "pull_quote", 1)
+
+
+@pytest.mark.parametrize("line", [
+    '"No data integrity issue was ever found."',  # a word of its own
+    "No data integrity issue has been found.",  # not a quotation whole
+])
+def test_short_lines_that_are_no_pull_quote_stay(line):
+    para = ('The vendor said on Monday that "no data integrity issue has been found," and that the firmware would '
+            "ship again next week after more testing.")
+    r = clean("\n".join(["Drive maker pulls firmware update", para, line, "Owners can roll back in the app."]),
+              input_type="text", filters=[RepeatedParagraphs()])
+    assert all(b.kept for b in r.blocks)
+
+
+def test_a_quote_over_the_paragraph_it_comes_from_is_a_subheading():
+    para = ('"I was locked up for doing my job," he said to applause. Then he added: "I will not be silenced." '
+            "The hall stood for a minute.")
+    quote = '"I will not be silenced"'
+    r = clean("\n".join(["Journalist speaks at the book fair", quote, para]), input_type="text",
+              filters=[RepeatedParagraphs()])
+    assert all(b.kept for b in r.blocks)

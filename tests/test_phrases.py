@@ -25,7 +25,7 @@ LANGS = ("de", "en", "es", "fr")
 # lists of regular expressions (everything else is a list of literal phrases)
 REGEX_KEYS = {("ecommerce", "regex"), ("chrome", "newsletter_cues"), ("chrome", "promo_cues"),
               ("chrome", "affiliate_cues"), ("chrome", "follow_cues"), ("chrome", "donation_cues"),
-              ("chrome", "cookie_cues"), ("chrome", "site_cookie_cues"), ("chrome", "ad_continue_cues"),
+              ("chrome", "cookie_cues"), ("chrome", "site_cookie_cues"), ("chrome", "ad_continue_cues"), ("chrome", "affiliate_negations"),
               ("byline", "relative_time"), ("byline", "read_time")}
 
 

@@ -411,8 +411,9 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "newsletter_triggers")) \
             and cue_pattern(langs, "newsletter_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
+    # ("… enlaces de afiliado en algunos de sus artículos, aunque no en este": the article's own note)
     if n_words <= 45 and _has_trigger(key, _triggers(langs, "affiliate_triggers")) \
-            and cue_pattern(langs, "affiliate_cues").search(key):
+            and cue_pattern(langs, "affiliate_cues").search(key) and not cue_pattern(langs, "affiliate_negations").search(key):
         return "ad_label"
     # "…, weil tausende Menschen uns mit Spenden unterstützen": the site asking, not a quote of
     # (or a report on) a charity the article is about

@@ -45,6 +45,8 @@ def _numbers(tokens: Sequence[str]) -> set[str]:
 
 __all__ = ["RepeatedParagraphs"]
 
+# a line that is one quotation whole, maybe set as a markdown quote or in bold
+_QUOTED_LINE = re.compile(r"^[>*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+[\"\u201d\u201c\u00bb\u203a'\u2019][*_\s]*$")
 # "ZedNexus's key takeaways": a summary header with the site's name before it
 _POSSESSIVE = re.compile(r"^\S+(?:'s|\u2019s)\s+")
 
@@ -205,6 +207,28 @@ class RepeatedParagraphs(Filter):
             out.append(dek)
             dropped.add(dek.index)
         out.extend(self._summary_boxes(doc, dropped))
+        out.extend(self._short_quotes(doc, {d.index for d in out}))
+        return out
+
+    def _short_quotes(self, doc: Document, dropped: set[int], min_words: int = 4) -> list[Drop]:
+        """A pull quote too short for the word sequences above ("„Meine Kundinnen halten das
+        für meinen Button.“"): a line that is a quotation whole, whose words stand in the same
+        order inside an earlier paragraph at least twice as long. A quote that adds a word of
+        its own, a line that is not all quotation, or one over the paragraph it quotes (a
+        subheading that announces the section) stays."""
+        short = [b.index for b in doc.blocks if b.kept and b.index not in dropped and b.index != doc.title_index
+                 and min_words <= len(doc.tokens[b.index]) < self.min_words and _QUOTED_LINE.match(b.text.strip())
+                 and not _marked_heading(b)]
+        if not short:
+            return []
+        out = []
+        longer = [(b.index, " " + " ".join(doc.tokens[b.index]) + " ") for b in doc.blocks
+                  if b.kept and b.index not in dropped and len(doc.tokens[b.index]) >= 2 * min_words]
+        for i in short:
+            words = " " + " ".join(doc.tokens[i]) + " "
+            j = next((j for j, text in longer if j < i and len(text) >= 2 * len(words) and words in text), None)
+            if j is not None:
+                out.append(Drop(i, "pull_quote", f"All of it is in block {j}, which is kept.", ref=j))
         return out
 
     def _summary_boxes(self, doc: Document, dropped: set[int]) -> list[Drop]:
