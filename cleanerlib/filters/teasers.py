@@ -135,9 +135,9 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
 _ON_SITE = re.compile(r"^(.+?) (?:on|at|from|en|de|auf|bei|sur|chez) \S.{0,30}$")
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
-# ("unaA esto", "cambioPomelo, por"; not "RTX 5090D is", a model's letter)
+# ("unaA esto", "cambioPomelo, por", "TiletangleOkafor-Lindgren"; not "RTX 5090D is", a model's letter)
 _SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)?!])(?=[\"\u201c\u00ab\u201e]?(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u2019'0-9]+"
-                   r"|(?<![0-9])[A-Z\u00c0-\u00de])[\s,;:])")
+                   r"|(?<![0-9])[A-Z\u00c0-\u00de])[\s,;:-])")
 # a sentence ending inside a line, and a question ending inside one
 _INNER_SENTENCE_END = re.compile(r"[.!](?:\s|$)")
 # in a headline, a sentence ends where a capital follows ("… they buy. Retailers …"; "Apps und
