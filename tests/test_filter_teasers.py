@@ -707,6 +707,9 @@ def test_a_linked_teaser_headline_of_two_sentences_after_the_sites_name():
      "A esto se suma que las reparaciones en invierno tardan el doble, según los operadores del cable."),
     ("También te puede interesar: Cómo saber si tu router necesita un cambio",
      "Baltica, por su parte, asegura que la reparación estará lista antes del verano en todas las líneas."),
+    # a seam after a markdown link
+    ("**Don't miss:** [Every Repair Ship We Know Of, Ranked](https://example.com/ships/)",
+     "To get a slot, operators register a year ahead and pay a deposit that is not refunded."),
     # a seam before a hyphenated name
     ("SEE ALSO: The best repair ships for a winter in the Baltic",
      "Okafor-Lindgren, a former ship engineer, built the first schedule over a winter and ran it for months."),

@@ -199,6 +199,8 @@ def _glued_headline_end(text: str, start: int, starts: frozenset[str], sentences
         right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
         if left in ("?", "!"):  # "… en avril 2025 ?Ondalia": the French space before the mark
             pass
+        elif left.endswith(")") and "](" in left:  # a markdown link's end: "…](https://…/)To get …"
+            pass
         elif len(left) < 2 or (left[0].isupper() and (len(right) < 3 or right.casefold() not in starts
                                                      and not _sentence_follows(text, at))):
             continue
