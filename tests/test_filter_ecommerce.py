@@ -538,6 +538,17 @@ def test_a_price_comparison_under_its_header():
     assert [b.ref for b in r.blocks[3:5]] == [2, 2]
 
 
+@pytest.mark.parametrize("lines", [
+    ["Where to buy", "* Google Store: $499", "* Best Buy: $499 (free shipping)", "* Amazon: $479"],
+    ["Preisvergleich", "Telekom: 39,95 € im Monat", "Vodafone: 37,99 € im Monat", "O2: 34,99 € im Monat"],
+    ["* Galaxy S25: 649 € bei Amazon · 679 € bei MediaMarkt"],
+    ["Summe: 1.249,00 € (inkl. 19 % MwSt.)"],  # a parts list's total, not an empty cart's
+    ["Promo code SPRING took 40% off – for three hours"],
+])
+def test_an_articles_own_prices_and_totals_stay(lines):
+    assert_all_kept(run(HEADLINE, BODY, *lines, BODY_END))
+
+
 def test_a_price_comparison_header_over_one_price_or_a_sentence_stays():
     r = run(HEADLINE, BODY, "Price comparison", "Schichtwerk S2 Pro: from $549", "That is the lowest we found.", BODY_END)
     assert_all_kept(r)

@@ -298,6 +298,15 @@ def test_short_lines_that_are_no_pull_quote_stay(line):
     assert all(b.kept for b in r.blocks)
 
 
+def test_a_quote_without_a_full_stop_after_its_paragraph_may_be_a_subheading():
+    para = ('Der Konzern räumte ein: „Wir haben die Kosten unterschätzt“, sagte die Finanzchefin am Montag in '
+            "Frankfurt vor Analysten und Journalisten.")
+    quote = "„Wir haben die Kosten unterschätzt“"
+    r = clean("\n".join(["Konzern verschiebt das Werk", para, quote, "Das Werk soll nun 2028 öffnen."]),
+              input_type="text", filters=[RepeatedParagraphs()])
+    assert all(b.kept for b in r.blocks)
+
+
 def test_a_quote_over_the_paragraph_it_comes_from_is_a_subheading():
     para = ('"I was locked up for doing my job," he said to applause. Then he added: "I will not be silenced." '
             "The hall stood for a minute.")

@@ -810,3 +810,10 @@ def test_a_known_header_with_the_sites_name_before_or_after_it(header, url):
     line = "Other Rampart customers were less lucky"
     r = clean("\n".join([HEADLINE, BODY1, line, BODY2]), input_type="text", filters=[CrossPromo()], url=url)
     assert_kept(r, line)
+
+
+def test_a_more_line_naming_the_site_titles_a_section_when_no_cards_follow():
+    line = "More from the Nordwire reader survey"
+    r = clean("\n".join([HEADLINE, BODY1, line, BODY2, BODY3]), input_type="text", filters=[CrossPromo()],
+              url="https://www.nordwire.com/a/")
+    assert_kept(r, line)

@@ -29,9 +29,12 @@ _DETAILS = {
     "coupon": "a coupon code offer",
 }
 #: what a coupon code looks like on the page (the phrase data matches it case-blind)
-_CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,}|[A-Z]{5,})\b")
+_CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,}|[A-Z]{7,})\b")
 _DIGIT = re.compile(r"\d")
 _NOTE_SEP = re.compile(r"\s[/\u00b7|]\s")
+# a shop and its price in a price comparison: "Druckhaus24 ab 549,00 €", "$549 at Best Buy"
+_SHOP_PRICE = re.compile(r"^[^:]{2,40}\s(?:ab|from|dès|desde|à partir de)\s+[$€£]?\s*\d[\d.,]*\s*(?:€|eur\b|euros?\b)?$|"
+                         r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
 # the parts of a row in a price box ("64 GB · 5G · 7,99 € mtl. · Zum Tarif")
 _ROW_SEP = re.compile(r"\s[\u00b7|\u2022]\s")
 _AT_SHOP = re.compile(r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
@@ -105,7 +108,7 @@ class Ecommerce(Filter):
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] <= self.row_max_words and _ROW_SEP.search(key) and _AMOUNT.search(key) \
-                    and self._offer_row(key, table, tabular=b.kind is Kind.TABLE or key.startswith("|")):
+                    and self._offer_row(key, table, tabular=b.kind in (Kind.TABLE, Kind.LIST_ITEM) or key.startswith("|")):
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] > self.max_words:
@@ -175,7 +178,7 @@ class Ecommerce(Filter):
         one that ends in a shop's button ("Telara Allnet 10 GB · 5G · 7,99 € mtl. · Zum Tarif*",
         "Arclight 8070 12GB | $549 $469 | View Deal"), or short parts with two prices at two
         shops ("Meilleur prix : 649 € chez Ionéa · 679 € chez Domovolt"), though not in a
-        table, which may be the article's own comparison. A sentence has no such parts."""
+        table or a list, which may be the article's own comparison. A sentence has no such parts."""
         parts = _ROW_SEP.split(key)
         if table.match_exact(parts[-1].strip(" *|\u2192>\u203a\u00bb")) == "shop_button":
             return True
@@ -207,6 +210,8 @@ class Ecommerce(Filter):
                 text = doc.plain[j].rstrip()
                 if doc.n_words[j] > 20 or text.endswith((".", "!", "?", ":")) or _AMOUNT.search(text) is None:
                     break
+                if comparison and _SHOP_PRICE.search(doc.keys[j]) is None:
+                    break  # "Telekom: 39,95 € im Monat" lists the article's own comparison
                 rows.append(j)
             if comparison and len(rows) < 2:
                 continue  # "Preisvergleich" over one price may title the article's own section

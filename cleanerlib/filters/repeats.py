@@ -45,8 +45,10 @@ def _numbers(tokens: Sequence[str]) -> set[str]:
 
 __all__ = ["RepeatedParagraphs"]
 
-# a line that is one quotation whole, maybe set as a markdown quote or in bold
-_QUOTED_LINE = re.compile(r"^[>*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+[\"\u201d\u201c\u00bb\u203a'\u2019][*_\s]*$")
+# a line that is one quotation whole, a sentence to its full stop (a quote without one may be a
+# subheading: "„Wir haben die Kosten unterschätzt“"), or set as a markdown quote
+_QUOTED_LINE = re.compile(r"^(?:>[*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+|[*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+[.!?]\s*)"
+                          r"[\"\u201d\u201c\u00bb\u203a'\u2019][*_\s]*$")
 # "ZedNexus's key takeaways": a summary header with the site's name before it
 _POSSESSIVE = re.compile(r"^\S+(?:'s|\u2019s)\s+")
 
@@ -214,8 +216,8 @@ class RepeatedParagraphs(Filter):
         """A pull quote too short for the word sequences above ("„Meine Kundinnen halten das
         für meinen Button.“"): a line that is a quotation whole, whose words stand in the same
         order inside an earlier paragraph at least twice as long. A quote that adds a word of
-        its own, a line that is not all quotation, or one over the paragraph it quotes (a
-        subheading that announces the section) stays."""
+        its own, a line that is not all quotation, one without a full stop that is no markdown
+        quote, or one over the paragraph it quotes (a subheading, either way) stays."""
         short = [b.index for b in doc.blocks if b.kept and b.index not in dropped and b.index != doc.title_index
                  and min_words <= len(doc.tokens[b.index]) < self.min_words and _QUOTED_LINE.match(b.text.strip())
                  and not _marked_heading(b)]

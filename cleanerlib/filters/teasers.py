@@ -236,16 +236,19 @@ def _arrow_link(text: str, n_words: int) -> bool:
 
 def _sums_up(doc: Document, headline: int, i: int, reach: int = 12) -> bool:
     """Is block ``i`` the line under a card's ``headline`` that sums it up: a short paragraph
-    of a sentence or two that takes up two of the headline's words ("The best custom ROMs for
-    tablets" over "Breathe new life into an old tablet with one of these ROMs."), and more of
-    them than of the article's last long paragraph before the card? The article's next
-    paragraph, after a card of a headline only, goes on with the article's words."""
+    of a sentence or two that takes up two of the headline's words but not most of them ("The
+    best custom ROMs for tablets" over "Breathe new life into an old tablet with one of these
+    ROMs."), and more of them than of the article's last long paragraph before the card? The
+    article's next paragraph, after a card of a headline only, goes on with the article's words."""
     if doc.blocks[i].kind is not Kind.PARAGRAPH or doc.n_words[i] > 35 \
             or len(_SENTENCE_END.findall(doc.blocks[i].text)) > 2 or doc.plain[i].rstrip().endswith(":"):
         return False
     own = content_stems(doc.tokens[i])
-    shared = len(own & content_stems(doc.tokens[headline]))
-    if shared < 2:
+    title = content_stems(doc.tokens[headline])
+    shared = len(own & title)
+    # (a paragraph that takes up most of the line's words is the article's section under its
+    # subheading: "Arizona expansion moves ahead" over "The Arizona expansion moves ahead on …")
+    if shared < 2 or shared >= 2 / 3 * len(title):
         return False
     before = next((j for j in range(headline - 1, max(-1, headline - reach), -1)
                    if doc.blocks[j].kept and doc.n_words[j] >= 25), None)
@@ -331,7 +334,8 @@ class CrossPromo(Filter):
             return stripped[i] in read_more or stripped[i] in site_links or _arrow_link(doc.plain[i], doc.n_words[i])
 
         def names_site(i: int) -> bool:
-            """A header naming the page's own site: "Trending on XRD", "More TechCrux coverage"."""
+            """A header that names the page's own site: "Trending on XRD", "También te puede
+            interesar en Perasfera", "Other Rampart stories you might like"."""
             key = stripped[i]
             if key.startswith(site_prefixes):
                 prefix = next(p for p in site_prefixes if key.startswith(p))
@@ -339,11 +343,6 @@ class CrossPromo(Filter):
                 n = len(key[len(prefix):].split())
                 if n and len(words) >= n and names_own_site(doc, " ".join(words[-n:])):
                     return True
-            # "More TechCrux coverage", "Mehr Foldable-News auf Mobilnerds": a short line opening
-            # with "more" that names the page's own site anywhere
-            if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
-                    and _names_site_within(doc, doc.plain[i].split()[1:]):
-                return True
             # "También te puede interesar en Perasfera": a known header, then the site's name
             m = _ON_SITE.match(key)
             if m is not None and m.group(1) in headers \
@@ -359,6 +358,12 @@ class CrossPromo(Filter):
             if key.count(" ") >= 8 or not key or key in read_more:
                 return False
             if key in headers or names_site(i):
+                return True
+            # "More TechCrux coverage", "Mehr Foldable-News auf Mobilnerds": a short line opening
+            # with "more" that names the page's own site anywhere (a header only over cards:
+            # "More from the TechCrux reader survey" may title a section)
+            if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
+                    and _names_site_within(doc, doc.plain[i].split()[1:]):
                 return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
@@ -610,6 +615,9 @@ class CrossPromo(Filter):
             return True  # a category label, a date, an author name
         if is_headline_shaped(text):
             return True
+        if b.kind is Kind.PARAGRAPH and (n >= 25 and len(_SENTENCE_END.findall(text)) >= 2
+                                         or n >= 30 and text.rstrip().endswith((".", "!", "?"))):
+            return False  # full sentences, neither cut off nor under a link: the article's prose
         overlap = topics.overlap(i, exclude)
         return overlap is not None and overlap < 0.3 and n <= 40
 
