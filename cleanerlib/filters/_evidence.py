@@ -431,8 +431,8 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
         return "social_follow"
     # "Advertisement - Ars Mechanica continues after this", "Anzeige · Nach der Werbung geht es
     # weiter": an ad's label set apart at one end of the line, and the article going on
-    if n_words <= 14 and _AD_SEPARATORS.search(key) and _ad_label(langs).search(key) \
-            and cue_pattern(langs, "ad_continue_cues").search(key):
+    if n_words <= 14 and _has_trigger(key, _triggers(langs, "ad_continue_triggers")) and _AD_SEPARATORS.search(key) \
+            and cue_pattern(langs, "ad_continue_cues").search(key) and _ad_label(langs).search(key):
         return "ad_label"
     return None
 
