@@ -437,7 +437,8 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     return None
 
 
-_AD_SEPARATORS = re.compile(r"[-\u2013\u2014\u00b7:,|\u2022]")
+_AD_SEPARATOR_CHARS = "-\u2013\u2014\u00b7:,|\u2022"
+_AD_SEPARATORS = re.compile(f"[{_AD_SEPARATOR_CHARS}]")
 
 
 @cache
@@ -445,7 +446,7 @@ def _ad_label(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """An ad word set apart as a label: first (after a site's name at most, not after an
     article: "Die Anzeige, sagte er, läuft weiter" is a sentence), or last."""
     words = "|".join(map(re.escape, sorted(merged_section("chrome", langs).get("ad_words", ()), key=len, reverse=True)))
-    sep = r"\s*[-\u2013\u2014\u00b7:,|\u2022]\s*"
+    sep = rf"\s*[{_AD_SEPARATOR_CHARS}]\s*"
     articles = "|".join(sorted(_ARTICLES))
     return re.compile(rf"^(?!(?:{articles}) )(?:[\w.'\u2019-]+ ){{0,2}}(?:{words}){sep}|{sep}(?:{words})[.!]?$"
                       if words else "(?!x)x")

@@ -543,21 +543,23 @@ class Byline(Filter):
         return _is_credit_name(credit) or _credits_site(credit, sites)
 
     @staticmethod
-    def _first_names(doc: Document, found: list[Drop]) -> set[str]:
-        """The first names of the authors this filter's bylines and the page's metadata name."""
+    def _declared(doc: Document, found: list[Drop]) -> set[str]:
+        """The bylines this filter removed and the page's declared author."""
         names = {v for d in found for k, v in d.metadata if k == "byline"}
         if doc.metadata.byline:
             names.add(doc.metadata.byline)
-        return {one.split()[0] for name in names for one in _AUTHORS_SEP.split(name.split(",")[0])
+        return names
+
+    def _first_names(self, doc: Document, found: list[Drop]) -> set[str]:
+        """The first names of the authors this filter's bylines and the page's metadata name."""
+        return {one.split()[0] for name in self._declared(doc, found) for one in _AUTHORS_SEP.split(name.split(",")[0])
                 if len(one.split()) >= 2}
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines
         this filter removed, the page's declared author, and bylines an earlier filter removed
         (outside the main content)."""
-        names = {v for d in found for k, v in d.metadata if k == "byline"}
-        if doc.metadata.byline:
-            names.add(doc.metadata.byline)
+        names = self._declared(doc, found)
         for b in doc.blocks:
             if not b.kept and doc.n_words[b.index] <= self.max_words:
                 name = author_of(" ".join(doc.plain[b.index].split()))

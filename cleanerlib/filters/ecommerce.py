@@ -32,9 +32,8 @@ _DETAILS = {
 _CODE = re.compile(r"\b(?:[A-Z]{2,}\d{1,4}|\d{1,3}[A-Z]{3,}|[A-Z]{7,})\b")
 _DIGIT = re.compile(r"\d")
 _NOTE_SEP = re.compile(r"\s[/\u00b7|]\s")
-# a shop and its price in a price comparison: "Druckhaus24 ab 549,00 €", "$549 at Best Buy"
-_SHOP_PRICE = re.compile(r"^[^:]{2,40}\s(?:ab|from|dès|desde|à partir de)\s+[$€£]?\s*\d[\d.,]*\s*(?:€|eur\b|euros?\b)?$|"
-                         r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
+# a shop and its lowest price in a price comparison: "Druckhaus24 ab 549,00 €"
+_FROM_PRICE = re.compile(r"^[^:]{2,40}\s(?:ab|from|dès|desde|à partir de)\s+[$€£]?\s*\d[\d.,]*\s*(?:€|eur\b|euros?\b)?$")
 # the parts of a row in a price box ("64 GB · 5G · 7,99 € mtl. · Zum Tarif")
 _ROW_SEP = re.compile(r"\s[\u00b7|\u2022]\s")
 _AT_SHOP = re.compile(r"\d\s*(?:€|eur\b|euros?\b)?\s+(?:at|bei|chez|en|sur|on)\s+\w")
@@ -210,8 +209,8 @@ class Ecommerce(Filter):
                 text = doc.plain[j].rstrip()
                 if doc.n_words[j] > 20 or text.endswith((".", "!", "?", ":")) or _AMOUNT.search(text) is None:
                     break
-                if comparison and _SHOP_PRICE.search(doc.keys[j]) is None:
-                    break  # "Telekom: 39,95 € im Monat" lists the article's own comparison
+                if comparison and _FROM_PRICE.match(doc.keys[j]) is None and _AT_SHOP.search(doc.keys[j]) is None:
+                    break  # a shop's price ("… ab 549,00 €", "$549 at Best Buy"); "Telekom: 39,95 €" is the article's
                 rows.append(j)
             if comparison and len(rows) < 2:
                 continue  # "Preisvergleich" over one price may title the article's own section
