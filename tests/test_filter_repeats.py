@@ -276,41 +276,33 @@ def test_a_markdown_heading_that_quotes_the_article_is_a_section_title():
     assert all(b.kept for b in r.blocks)
 
 
+_VENDOR = ('The vendor said on Monday that "no data integrity issue has been found," and that the firmware would '
+           "ship again next week after more testing.")
+
+
+def _short(*lines: str):
+    return clean("\n".join(lines), input_type="text", filters=[RepeatedParagraphs()])
+
+
 @pytest.mark.parametrize("quote", ['"No data integrity issue has been found."', "> „No data integrity issue has been found.“"])
 def test_a_short_pull_quote_after_the_paragraph_it_lifts_from(quote):
-    para = ('The vendor said on Monday that "no data integrity issue has been found," and that the firmware would '
-            "ship again next week after more testing.")
-    r = clean("\n".join(["Drive maker pulls firmware update", para, quote, "Owners can roll back in the app."]),
-              input_type="text", filters=[RepeatedParagraphs()])
+    r = _short("Drive maker pulls firmware update", _VENDOR, quote, "Owners can roll back in the app.")
     b = [b for b in r.blocks if b.text == quote][0]
     assert (b.kept, b.reason, b.ref) == (False, "pull_quote", 1)
 
 
-@pytest.mark.parametrize("line", [
-    '"No data integrity issue was ever found."',  # a word of its own
-    "No data integrity issue has been found.",  # not a quotation whole
+@pytest.mark.parametrize("lines", [
+    ["Drive maker pulls firmware update", _VENDOR, '"No data integrity issue was ever found."'],  # a word of its own
+    ["Drive maker pulls firmware update", _VENDOR, "No data integrity issue has been found."],  # no quotation whole
+    # a quote without a full stop after its paragraph may be a subheading
+    ["Konzern verschiebt das Werk", "Der Konzern räumte ein: „Wir haben die Kosten unterschätzt“, sagte die "
+     "Finanzchefin am Montag in Frankfurt vor Analysten und Journalisten.", "„Wir haben die Kosten unterschätzt“"],
 ])
-def test_short_lines_that_are_no_pull_quote_stay(line):
-    para = ('The vendor said on Monday that "no data integrity issue has been found," and that the firmware would '
-            "ship again next week after more testing.")
-    r = clean("\n".join(["Drive maker pulls firmware update", para, line, "Owners can roll back in the app."]),
-              input_type="text", filters=[RepeatedParagraphs()])
-    assert all(b.kept for b in r.blocks)
-
-
-def test_a_quote_without_a_full_stop_after_its_paragraph_may_be_a_subheading():
-    para = ('Der Konzern räumte ein: „Wir haben die Kosten unterschätzt“, sagte die Finanzchefin am Montag in '
-            "Frankfurt vor Analysten und Journalisten.")
-    quote = "„Wir haben die Kosten unterschätzt“"
-    r = clean("\n".join(["Konzern verschiebt das Werk", para, quote, "Das Werk soll nun 2028 öffnen."]),
-              input_type="text", filters=[RepeatedParagraphs()])
-    assert all(b.kept for b in r.blocks)
+def test_short_lines_that_are_no_pull_quote_stay(lines):
+    assert all(b.kept for b in _short(*lines, "Owners can roll back in the app.").blocks)
 
 
 def test_a_quote_over_the_paragraph_it_comes_from_is_a_subheading():
     para = ('"I was locked up for doing my job," he said to applause. Then he added: "I will not be silenced." '
             "The hall stood for a minute.")
-    quote = '"I will not be silenced"'
-    r = clean("\n".join(["Journalist speaks at the book fair", quote, para]), input_type="text",
-              filters=[RepeatedParagraphs()])
-    assert all(b.kept for b in r.blocks)
+    assert all(b.kept for b in _short("Journalist speaks at the book fair", '"I will not be silenced"', para).blocks)
