@@ -84,7 +84,7 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Report a problem with article", "comment_form"),
     ("12 comentarios de lectores", "comment_form"),
     ("Zur Diskussion: Jetzt Kommentar schreiben", "comment_form"),
-    ("Highest Rated Comments", "comment_form"),
+    ("Highest Rated Comments", "comment_form"), ("Reply · 48 likes", "comment_form"),
     # a topic-following widget's messages
     ("You've hit the limit on topics you can follow.", "social_follow"),
     ("Manage your followed topics", "social_follow"),

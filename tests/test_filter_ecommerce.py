@@ -152,6 +152,8 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Votre panier est encore vide.", "cart_empty"), ("No hay productos en tu carrito.", "cart_empty"),
     ("Summe: 0,00 € (inkl. 19 % MwSt.)", "cart_total"),
     ("Save 28% (was $89.99)", "price_only"), ("Ajouter au panier – 189 €", "shop_button"),
+    ("Cupón exclusivo para lectores de Genbit", "shop_widget"), ("Le bon plan fibre du moment", "shop_widget"),
+    ("## Air fryer deals worth a look right now", "shop_widget"),
     # a code in capitals without digits, or with a hyphen
     ("Cupón de 50 euros extra con el código TECHNOCASA", "coupon"),
     ("Gutscheincode MHZ-LUMEO50: 50 € Rabatt im Lumeo-Shop", "coupon"),
