@@ -221,8 +221,8 @@ def _sentence_follows(text: str, at: int) -> bool:
 
 
 # arrows that only links end with ("»" and "›" also close quotes and breadcrumbs)
-_LINK_ONLY_ARROWS = ("\u2192", "\u2794", "\u279c", "\u27a1", "\u25b6", "\u25ba", "\u21d2")
-_ARROW_LINK = re.compile(r"^[A-ZÀ-Þ][^.!?:;\u2192\u2794\u279c\u27a1\u25b6\u25ba\u21d2]*$")
+_LINK_ONLY_ARROWS = tuple(a for a in _LINK_ARROWS if a not in "\u00bb\u203a>")
+_ARROW_LINK = re.compile(rf"^[A-ZÀ-Þ][^.!?:;{''.join(_LINK_ONLY_ARROWS)}]*$")
 
 
 def _arrow_link(text: str, n_words: int) -> bool:
