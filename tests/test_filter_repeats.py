@@ -9,7 +9,7 @@ import random
 import pytest
 
 from cleanerlib import Block, Document, Kind, Metadata, Span, clean
-from cleanerlib.filters import RepeatedParagraphs
+from cleanerlib.filters import Byline, RepeatedParagraphs
 
 HEADLINE = "Firefox ends support for Windows 7 and 8.1"
 P1 = ("Mozilla will stop shipping Firefox updates for Windows 7 and 8.1 in March, the foundation said on Wednesday, "
@@ -123,6 +123,57 @@ def test_second_capture_with_other_punctuation_and_a_cut_clause():
     assert_block(r, 4, capture, kept=False, reason="near_repeat", ref=1)
 
 
+# -- deks known by their place (opt-in) -----------------------------------------------------------
+
+_PLACED_TITLE = "Harbor Cloud will charge for its free backup tier"
+_PLACED_DEK = "Small accounts will pay monthly for backups; users who won't pay have until late March to rescue archives."
+_PLACED_BYLINE = "By Ada Whitcombe | March 3, 2025"
+_PLACED_P1 = ("Harbor Cloud told customers on Monday that its free backup tier ends on March 31. Accounts under 50 "
+              "gigabytes will cost two dollars a month from April, and free users who do not pay must download "
+              "their archives before the end of the month or lose them.")
+_PLACED_P2 = ("The company said storage costs had tripled since it launched the tier in 2019, and that fewer than "
+              "one in twenty free users ever restored a file.")
+
+
+def _placed(*lines: str, overlap: float | None = 0.5):
+    return clean("\n".join(lines), input_type="text",
+                 filters=[Byline(), RepeatedParagraphs(dek_placed_overlap=overlap)])
+
+
+def test_reworded_dek_over_the_byline_stays_by_default():
+    # readers count a standfirst as article text; only a corpus that wants each fact once drops it
+    r = _placed(_PLACED_TITLE, _PLACED_DEK, _PLACED_BYLINE, _PLACED_P1, _PLACED_P2, overlap=None)
+    assert r.blocks[1].kept
+
+
+def test_reworded_dek_over_the_byline_goes_when_asked():
+    r = _placed(_PLACED_TITLE, _PLACED_DEK, _PLACED_BYLINE, _PLACED_P1, _PLACED_P2)
+    b = r.blocks[1]
+    assert (b.kept, b.dropped_by, b.reason, b.ref) == (False, "repeats", "near_repeat", 3), b
+    assert r.blocks[3].kept and r.blocks[4].kept
+
+
+def test_lead_over_the_byline_that_tells_more_stays():
+    lead = ("The Oslo start-up behind the Fjordline ferry app has been fined for selling riders' location "
+            "histories to advertisers, a regulator ruled on Friday.")
+    r = _placed(_PLACED_TITLE, lead, _PLACED_BYLINE, _PLACED_P1, _PLACED_P2)
+    assert r.blocks[1].kept
+
+
+def test_dek_without_a_byline_under_it_needs_the_phrasing_test():
+    r = _placed(_PLACED_TITLE, _PLACED_DEK, _PLACED_P1, _PLACED_P2)
+    assert r.blocks[1].kept
+
+
+def test_dek_named_by_the_markup_goes_when_asked():
+    html = (f"<html><body><article><h1>{_PLACED_TITLE}</h1><p class='article__standfirst'>{_PLACED_DEK}</p>"
+            f"<p>{_PLACED_P1}</p><p>{_PLACED_P2}</p></article></body></html>")
+    r = clean(html, filters=[RepeatedParagraphs(dek_placed_overlap=0.5)])
+    dek = next(b for b in r.blocks if b.text == _PLACED_DEK)
+    assert (dek.kept, dek.reason) == (False, "near_repeat"), dek
+    assert clean(html, filters=[RepeatedParagraphs()]).text.count(_PLACED_DEK) == 1
+
+
 # -- pull quotes ---------------------------------------------------------------------------------
 
 def test_pull_quote_before_its_paragraph():
@@ -225,7 +276,7 @@ def test_five_thousand_blocks_with_many_near_duplicates_finish_and_drop_the_copi
 def test_items_of_a_price_list_that_share_a_template_are_not_repeats():
     """Two plans worded alike differ in their numbers: other facts, not a restatement."""
     from cleanerlib import clean
-    from cleanerlib.filters import RepeatedParagraphs
+    from cleanerlib.filters import Byline, RepeatedParagraphs
     items = ["Plan Basic: 7,99 euros al mes, más 2,99 euros por cada miembro extra (máximo uno)",
              "Plan Premium: 15,99 euros al mes, más 2,99 euros por cada miembro extra (máximo dos)"]
     r = clean("\n".join(["Los nuevos precios de la plataforma", *items]), input_type="text",

@@ -17,12 +17,13 @@ words; it goes only when the article says every item, so nothing is lost with it
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable, Sequence
 
 from .._model import Block, Kind
 from .._normalize import normalize, strip_decoration
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import content_stems, phrase_keys
+from ._evidence import content_stems, phrase_keys, when_patterns
 
 
 def _grams(tokens: Sequence[str], k: int) -> set[str]:
@@ -51,6 +52,17 @@ _QUOTED_LINE = re.compile(r"^(?:>[*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+|[*
                           r"[\"\u201d\u201c\u00bb\u203a'\u2019][*_\s]*$")
 # "ZedNexus's key takeaways": a summary header with the site's name before it
 _POSSESSIVE = re.compile(r"^\S+(?:'s|\u2019s)\s+")
+# what sites call the summary under a headline in their markup ("caas-subheadline",
+# "ContentHeaderDek", "article__chapo", "standfirst"), matched inside a class or id token
+_DEK_CLASSES = ("dek", "deck", "standfirst", "subheadline", "sub-headline", "subtitle", "chapo", "chapeau",
+                "sapo", "excerpt", "strapline", "lede", "teaser-text", "intro", "summary", "abstract")
+
+
+@cache
+def _dated(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A date anywhere in a line: the byline's date under a dek that a main-content pass
+    already dropped with the rest of the page header."""
+    return re.compile(when_patterns(langs)[0], re.IGNORECASE)
 
 
 @register
@@ -70,7 +82,12 @@ class RepeatedParagraphs(Filter):
       headline) restates a longer paragraph after it when at least ``dek_overlap`` of its
       content words and ``dek_coverage`` of its trigrams are found there, and the two shares
       add up to ``dek_score``: editors reword a dek, so much of the vocabulary with little of
-      the phrasing counts, and so does less vocabulary with more phrasing.
+      the phrasing counts, and so does less vocabulary with more phrasing;
+    - ``dek_placed_overlap``: off by default. Set (0.5 is a fair value), a dek known by its
+      place (over the byline, or named so by the site's markup) restates the next paragraphs
+      when this share of its content words is found in them, whatever its phrasing. Readers
+      count such a dek as article text (the eval pages' annotators keep it), so it goes only
+      when asked: a corpus that wants each fact once.
     """
 
     name = "repeats"
@@ -96,6 +113,7 @@ class RepeatedParagraphs(Filter):
         dek_coverage: float = 0.15,
         dek_score: float = 0.85,
         dek_opening: int = 8,
+        dek_placed_overlap: float | None = None,
         summary_within: int = 12,
         summary_max_items: int = 6,
         summary_coverage: float = 0.5,
@@ -113,6 +131,7 @@ class RepeatedParagraphs(Filter):
         self.dek_coverage = dek_coverage
         self.dek_score = dek_score
         self.dek_opening = dek_opening
+        self.dek_placed_overlap = dek_placed_overlap
         self.summary_within = summary_within
         self.summary_max_items = summary_max_items
         self.summary_coverage = summary_coverage
@@ -341,6 +360,30 @@ class RepeatedParagraphs(Filter):
             if same >= self.dek_opening and same >= self.dek_coverage * len(toks):
                 return Drop(dek.index, "near_repeat",
                             f"A dek that opens with the first {same} words of block {b.index}.", ref=b.index)
+        return self._placed_dek(doc, dek, after[1:], own) if self.dek_placed_overlap is not None else None
+
+    def _placed_dek(self, doc: Document, dek: Block, rest: list[Block], own: set[str]) -> Drop | None:
+        """A dek known by its place, which says the first paragraphs again in words of its own.
+
+        Its place gives it away: the byline stands between it and the article (headline, dek,
+        "By …, May 3", article), or the site's markup names it ("standfirst", "dek", "chapo").
+        Then half its content words found again in the next paragraphs make it a restatement.
+        A lead paragraph above a byline that tells more than what follows keeps its words.
+        """
+        langs = tuple(self.languages) if self.languages else None
+        dated = _dated(langs)
+        placed = any(b.reason in ("byline", "dateline") or not b.kept and doc.n_words[b.index] <= 20
+                     and dated.search(doc.keys[b.index]) is not None
+                     for b in doc.blocks[dek.index + 1:rest[0].index])
+        if not placed and dek.hints is not None:
+            placed = any(name in token for token in dek.hints.tokens[:4] for name in _DEK_CLASSES)
+        if not placed:
+            return None
+        found = set().union(*(content_stems(doc.tokens[b.index]) for b in rest[:3]))
+        shared = len(own & found)
+        if shared >= 5 and shared >= self.dek_placed_overlap * len(own):
+            return Drop(dek.index, "near_repeat", f"A dek over the byline (or marked as one) restating the paragraphs "
+                                                  f"after it ({shared} of its {len(own)} content words).", ref=rest[0].index)
         return None
 
     @staticmethod
