@@ -308,8 +308,9 @@ def test_bio_is_found_from_a_byline_an_earlier_filter_removed():
 
 
 def test_paragraph_about_the_author_inside_the_article_or_without_a_byline_stays():
-    mid = clean("\n".join([HEADLINE, "By Nadia Okafor", BIO, BODY]), input_type="text", filters=[Byline()])
-    assert [b.text for b in mid.blocks if b.kept] == [HEADLINE, BIO, BODY]
+    # (right under the byline it is her bio: see test_a_bio_right_under_the_byline_over_the_article)
+    mid = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, BIO, BODY.upper()]), input_type="text", filters=[Byline()])
+    assert [b.text for b in mid.blocks if b.kept] == [HEADLINE, BODY, BIO, BODY.upper()]
     unknown = clean("\n".join([HEADLINE, BODY, BIO]), input_type="text", filters=[Byline()])
     assert all(b.kept for b in unknown.blocks)
     other = clean("\n".join([HEADLINE, "By Tariq Bensaid", BODY, BIO]), input_type="text", filters=[Byline()])
@@ -418,6 +419,38 @@ def test_a_bio_that_calls_the_author_by_the_first_name(bio):
 ])
 def test_a_closing_paragraph_that_opens_with_a_first_name_stays(line):
     r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, line]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
+COMMENT = ("I switched to the Ericsson kit last year and the coverage in our valley has been much better "
+           "than before, though the installer took three weeks to show up and twice forgot the cables.")
+
+
+@pytest.mark.parametrize("bio", [
+    "Nadia has written about mobile networks since 2019, first for a trade weekly in Lagos.",
+    "Nadia Okafor covers telecoms and spectrum policy from Helsinki.",
+])
+def test_a_bio_right_under_the_byline_over_the_article(bio):
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", "Published May 14, 2025", bio, BODY]), input_type="text",
+              filters=[Byline()])
+    assert [(b.text, b.reason) for b in r.blocks if not b.kept] == [
+        ("By Nadia Okafor", "byline"), ("Published May 14, 2025", "dateline"), (bio, "author_bio")]
+    assert r.blocks[3].ref == 1
+
+
+def test_a_bio_under_the_byline_of_an_author_box_with_comments_after_it():
+    bio = "Nadia recherchiert zu Mobilfunknetzen und schreibt seit 2019 für uns."
+    r = clean("\n".join([HEADLINE, BODY, "Von Nadia Okafor", bio, COMMENT]), input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks if b.text == bio] == ["author_bio"]
+
+
+@pytest.mark.parametrize("line", [
+    "Nadia Okafor, who covers the industry for us, saw the first test site in Oulu on Monday.",  # no verb after the name
+    "Nadia said the two companies would share the costs of the sites equally.",  # no bio's words
+    "Maria has written about the operator's test site in Oulu for a trade weekly.",  # not the author's name
+])
+def test_a_paragraph_under_the_byline_that_opens_with_a_name_stays(line):
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", line, BODY]), input_type="text", filters=[Byline()])
     assert [b.kept for b in r.blocks if b.text == line] == [True]
 
 

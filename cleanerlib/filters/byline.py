@@ -311,6 +311,12 @@ def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, s
 
 
 _AUTHORS_SEP = re.compile(r"\s+(?:and|und|et|y|&)\s+")
+
+
+def _persons(byline: str) -> list[str]:
+    """The people a byline names, first and last name at least ("Jane Doe and John Roe, Staff
+    Writers" -> ["Jane Doe", "John Roe"])."""
+    return [one for one in _AUTHORS_SEP.split(byline.split(",")[0]) if len(one.split()) >= 2]
 _META_SEPARATORS = re.compile(r"[|\u00b7\u2022,\u2013\u2014/-]")
 _COUNT_CONNECTORS = frozenset(("with", "mit", "avec", "con"))
 
@@ -405,6 +411,35 @@ class Byline(Filter):
         out.extend(self._bare_names(doc, {d.index for d in out}, _roles(langs), langs))
         out.extend(self._bios(doc, out, lambda text: self._author_of(text, byline, name_prefix, meta_part,
                                                                       date_prefix, meta_marker)))
+        out.extend(self._bylined_bios(doc, out))
+        return out
+
+    def _bylined_bios(self, doc: Document, found: list[Drop]) -> list[Drop]:
+        """The author's bio right under the byline that names them: over the article ("By Jane
+        Doe" / "Published May 14" / "Jane has been writing about browsers since 2016.") or in an
+        author box with comments or a shop after it, where the bios after the article are not
+        looked for. Only a short paragraph that opens with that author's name, or first name, in
+        a bio's words ("covers", "has written about", "recherchiert zu")."""
+        done = {d.index for d in found}
+        cues = _bio_cues(tuple(self.languages) if self.languages else None)
+        out = []
+        for d in found:
+            if d.reason != "byline":
+                continue
+            people = [one for k, v in d.metadata if k == "byline" for one in _persons(v)]
+            nxt = doc.next_kept(d.index)
+            while nxt is not None and nxt in done and doc.n_words[nxt] <= self.max_words:
+                nxt = doc.next_kept(nxt)  # the date line between them
+            if not people or nxt is None or nxt in done or doc.blocks[nxt].kind is not Kind.PARAGRAPH \
+                    or doc.n_words[nxt] > self.bio_max_words:
+                continue
+            text = doc.plain[nxt].lstrip()
+            first = _FIRST_NAME_VERB.match(text)
+            named = next((p for p in people if text.startswith(p + " ") or first is not None
+                          and first.group(1) == p.split()[0]), None)
+            if named is not None and cues.search(doc.keys[nxt]) and not text.rstrip().endswith("?"):
+                out.append(Drop(nxt, "author_bio", f"A bio of the author {named!r} under their byline.", ref=d.index))
+                done.add(nxt)
         return out
 
     def _author_of(self, text: str, byline, name_prefix, meta_part, date_prefix, meta_marker) -> str | None:
@@ -552,8 +587,7 @@ class Byline(Filter):
 
     def _first_names(self, doc: Document, found: list[Drop]) -> set[str]:
         """The first names of the authors this filter's bylines and the page's metadata name."""
-        return {one.split()[0] for name in self._declared(doc, found) for one in _AUTHORS_SEP.split(name.split(",")[0])
-                if len(one.split()) >= 2}
+        return {one.split()[0] for name in self._declared(doc, found) for one in _persons(name)}
 
     def _openings(self, doc: Document, found: list[Drop], author_of) -> set[str]:
         """The names of the page's authors, as a bio would open with them: from the bylines
