@@ -249,6 +249,17 @@ def test_a_breadcrumb_copied_without_separators_is_no_headline():
     assert _text_title(twice) == twice[0]
 
 
+def test_a_breadcrumb_that_ends_in_the_headline_is_no_headline():
+    headline = "Tintenhersteller sperrt fremde Patronen per Firmware-Update"
+    for sep in (">", "\u203a", "/"):
+        trail = f"Druckerwelt online {sep} News {sep} 2025 {sep} KW 20 {sep} {headline}"
+        lines = [trail, "Drucker-Firmware", headline, BODY]
+        assert _text_title(lines) == headline
+        r = Cleaner(input_type="text").clean("\n".join(lines))
+        assert [b.reason for b in r.blocks if b.text == trail] == ["breadcrumb"]
+        assert [b.kept for b in r.blocks if b.text == headline] == [True]
+
+
 def test_a_long_headline_of_twenty_five_words_under_a_cookie_notice():
     headline = ("Cestita, the shopping list app most used on the iPhone in Spain, moves to a subscription and this "
                 "is what changes for you")

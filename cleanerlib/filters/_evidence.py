@@ -577,11 +577,17 @@ HOME_PAGES = frozenset(("home", "startseite", "accueil", "inicio", "portada"))
 _EDGE_PUNCT = ".,:;!?\"'()[]“”‘’"
 
 
+_TRAIL_SEPARATORS = (">", "\u203a", "\u00bb", "/", "\u2192", "\u00b7", "|")
+
+
 def glued_trail(line: str, title: str) -> bool:
     """A breadcrumb copied without its separators, over the headline it ends in: "Home News
     Security Hijacked WooCommerce plugin injects fake checkout forms". The trail starts at the
     home page, passes through at most four capitalised section names, and its last words
-    (four or more) all belong to the headline."""
+    (four or more) all belong to the headline. With its separators, any trail that ends in the
+    headline itself ("Kernspur online > News > 2025 > <headline>")."""
+    if len(title) >= 15 and line.endswith(title) and line[:-len(title)].rstrip()[-1:] in _TRAIL_SEPARATORS:
+        return True
     words = line.split()
     if len(words) < 6 or words[0].casefold() not in HOME_PAGES or line.rstrip().endswith((".", "!", "?")):
         return False
