@@ -454,6 +454,15 @@ def test_a_paragraph_under_the_byline_that_opens_with_a_name_stays(line):
     assert [b.kept for b in r.blocks if b.text == line] == [True]
 
 
+def test_a_first_name_bio_of_a_namesake_in_the_article_stays():
+    # the article quotes another Nadia: "Nadia is …" may be about her
+    quoted = ("Nadia Hassan, who has worked at the plant since 2019, said the delay left her colleagues unsure "
+              "whether to move at all.")
+    line = "Nadia is a process engineer who has written about the plant's water use for the union newsletter."
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, quoted, line]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
 def test_author_box_with_a_role_or_handle_between_name_and_bio():
     bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
            "for a business daily in Lagos for six years.")

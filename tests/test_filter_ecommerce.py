@@ -95,6 +95,10 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     ("Envío gratis en pedidos superiores a 39 €", "shipping_offer"),
     # the labels of price-comparison boxes, two of them before the price
     ("Bestpreis: ab 79,99 €", "price_only"),
+    ("UVP 449,00 € 419,00 €", "price_only"),
+    ("Jetzt ansehen bei Amazon", "shop_button"),
+    ("Preis zuletzt aktualisiert: 13.05.2025, 11:00 Uhr. Preisänderungen möglich.", "shop_widget"),
+    ("We check prices at more than 1,200 retailers every day to find you the lowest one", "shop_widget"),
     ("inkl. MwSt., zzgl. Versand", "price_only"),
     ("PVP: 399,99 €", "price_only"),
     ("Meilleur prix : 129 €", "price_only"),

@@ -315,6 +315,14 @@ def test_a_box_item_that_opens_a_list_stays():
     assert all(b.kept for b in r.blocks)
 
 
+def test_a_summary_box_of_bullets_copied_as_paragraphs_ends_where_the_article_resumes():
+    # the article's short line after its longer paragraphs has too few words to be said again
+    short = "Thunderbird stays."
+    r = run(HEADLINE, "The short version", *(b[2:] for b in BULLETS), P1, P2, short)
+    assert [b.reason for b in r.blocks[1:5]] == ["summary_box"] * 4
+    assert all(b.kept for b in r.blocks[5:])
+
+
 def test_a_labelled_summary_line_the_article_says_again():
     line = "Summary: Mozilla ends Firefox updates for old Windows versions in March but keeps a security release."
     r = run(HEADLINE, line, P1, P2)

@@ -801,6 +801,7 @@ def test_the_articles_next_paragraph_after_a_card_of_a_headline_only_stays():
 @pytest.mark.parametrize("header,url", [
     ("También te puede interesar en Perasfera", "https://www.perasfera.com/a/"),  # a header, then the site
     ("Other Rampart stories you might like", "https://www.therampart.co.uk/a/"),  # the site, then a header
+    ("En Perasfera también te contamos", "https://www.perasfera.com/a/"),  # a preposition, the site, a header
 ])
 def test_a_known_header_with_the_sites_name_before_or_after_it(header, url):
     cards = ["Tiny council spends on a cloud it forgot it had", "Hollin adds cost alerts, and charges for them"]

@@ -313,6 +313,15 @@ def _split_meta(text: str, meta_part, date_prefix, matches=None) -> tuple[str, s
 _AUTHORS_SEP = re.compile(r"\s+(?:and|und|et|y|&)\s+")
 
 
+def _namesake(doc: Document, first: str, authors: Iterable[str]) -> bool:
+    """Does the article name someone else with the author's first name ("Nadia Hassan, who
+    works at the plant" on a page by Nadia Okafor)? Then "Nadia is …" may be about them."""
+    full = re.compile(rf"\b{re.escape(first)}\s+([A-ZÀ-ÖØ-Þ][\w-]+)")
+    own = set(authors)
+    return any(f"{first} {m.group(1)}" not in own for b in doc.blocks if b.kept
+               for m in full.finditer(doc.plain[b.index]))
+
+
 def _persons(byline: str) -> list[str]:
     """The people a byline names, first and last name at least ("Jane Doe and John Roe, Staff
     Writers" -> ["Jane Doe", "John Roe"])."""
@@ -436,7 +445,7 @@ class Byline(Filter):
             text = doc.plain[nxt].lstrip()
             first = _FIRST_NAME_VERB.match(text)
             named = next((p for p in people if text.startswith(p + " ") or first is not None
-                          and first.group(1) == p.split()[0]), None)
+                          and first.group(1) == p.split()[0] and not _namesake(doc, first.group(1), people)), None)
             if named is not None and cues.search(doc.keys[nxt]) and not text.rstrip().endswith("?"):
                 out.append(Drop(nxt, "author_bio", f"A bio of the author {named!r} under their byline.", ref=d.index))
                 done.add(nxt)
@@ -533,7 +542,8 @@ class Byline(Filter):
             # not "Corbin said the update would ship in May."
             first = _FIRST_NAME_VERB.match(text) if opening is None else None
             if first is not None and first.group(1) in {o.split()[0] for o in openings} \
-                    and cues.search(doc.keys[b.index]) and not text.rstrip().endswith("?"):
+                    and cues.search(doc.keys[b.index]) and not text.rstrip().endswith("?") \
+                    and not _namesake(doc, first.group(1), openings):
                 out.append(Drop(b.index, "author_bio", f"A bio of the author {first.group(1)!r} after the article."))
             elif after and after[0][:1].islower():  # a verb: "covers", "ist", "es"
                 out.append(Drop(b.index, "author_bio", f"A bio of the author {opening!r} after the article."))

@@ -286,6 +286,11 @@ class RepeatedParagraphs(Filter):
                     if doc.n_words[j] > 45 or b.kind is Kind.HEADING and doc.n_words[j] < 5 \
                             or items and b.kind is not doc.blocks[items[0]].kind:
                         break
+                    # bullets copied as paragraphs: the article resumes with a paragraph of its
+                    # own length after two short ones
+                    if len(items) >= 2 and b.kind is Kind.PARAGRAPH and doc.n_words[j] >= 25 \
+                            and doc.n_words[j] >= 2 * max(doc.n_words[i] for i in items):
+                        break
                     items.append(j)
                 if not items:
                     continue

@@ -132,7 +132,8 @@ def _tables(langs: tuple[str, ...] | None) -> _Tables:
 
 
 # a header and the site it names after a preposition ("… en Perasfera", "… on The Verge")
-_ON_SITE = re.compile(r"^(.+?) (?:on|at|from|en|de|auf|bei|sur|chez) \S.{0,30}$")
+_SITE_PREPOSITIONS = ("on", "at", "from", "en", "de", "auf", "bei", "sur", "chez")
+_ON_SITE = re.compile(rf"^(.+?) (?:{'|'.join(_SITE_PREPOSITIONS)}) \S.{{0,30}}$")
 # a lower-case letter (or a digit, a bracket, a question mark) run into a capitalised word
 _SENTENCE_END = re.compile(r"[a-z\u00df-\u00ff0-9)][.!?](?:\s|$)")
 # ("unaA esto", "cambioPomelo, por", "TiletangleOkafor-Lindgren"; not "RTX 5090D is", a model's letter)
@@ -348,10 +349,12 @@ class CrossPromo(Filter):
             if m is not None and m.group(1) in headers \
                     and names_own_site(doc, doc.plain[i].split(None, len(m.group(1).split()) + 1)[-1]):
                 return True
-            # "Other Rampart stories you might like": the site's name, then a known header
+            # "Other Rampart stories you might like": the site's name, then a known header; and
+            # "En Zakata también te contamos": after a preposition
             words = key.split()
-            return 3 <= len(words) <= 8 and any(" ".join(words[k:]) in headers and _names_site_within(
-                doc, doc.plain[i].split()[:k]) for k in (1, 2, 3) if len(words) - k >= 2)
+            skip = 1 if words and words[0] in _SITE_PREPOSITIONS else 0
+            return 3 <= len(words) <= 8 and any(" ".join(words[skip + k:]) in headers and _names_site_within(
+                doc, doc.plain[i].split()[skip:skip + k]) for k in (1, 2, 3) if len(words) - skip - k >= 2)
 
         def is_header(i: int) -> bool:
             key = stripped[i]  # single-spaced: its spaces count its words
