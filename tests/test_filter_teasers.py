@@ -53,6 +53,25 @@ def test_zone_with_glued_labels_ellipsis_summaries_and_read_more_links():
     assert r.counts() == {"teasers": {"read_more": 2, "teaser_card": 4, "teaser_header": 1}}
 
 
+def test_a_card_on_the_articles_topic_with_its_summary_and_link_under_a_header():
+    # related stories share the article's topic; a headline, its summary and its link make a card
+    card = "eSIM roaming in the Baltic slows as cable repair ships run short"
+    summary = "The cable operators say repairs to the damaged Baltic cables have slowed roaming data for travellers."
+    r = run(HEADLINE, BODY1, BODY2, "More on cable repairs", card, summary, "Read more →",
+            "Why the Baltic has so few cable repair ships", "4 comments")
+    assert_dropped(r, "More on cable repairs", "teaser_header")
+    assert_dropped(r, card, "teaser_card", ref="More on cable repairs")
+    assert_dropped(r, summary, "teaser_card", ref="More on cable repairs")
+
+
+def test_a_subheading_over_the_articles_paragraph_and_a_source_link_stays():
+    sub = "What the repair delays mean for cable customers"
+    para = "Banks in the region have moved some traffic to satellite links while they wait."
+    r = run(HEADLINE, BODY1, sub, para, BODY2, BODY3)
+    assert_kept(r, sub)
+    assert_kept(r, para)
+
+
 _FR = ("La SNCF teste la 5G privée dans ses ateliers",
        "La SNCF a commencé mardi à tester un réseau 5G privé dans trois de ses ateliers de maintenance, où les "
        "techniciens utiliseront des tablettes connectées pour consulter les plans des rames et transmettre les "
@@ -592,6 +611,13 @@ def test_trending_on_a_network_titles_a_section_of_the_article():
     ("Trending on XRD", ["I moved my family to a self-hosted password manager",
                          "Five Android apps I uninstalled this year and what replaced them"],
      "https://www.xrd-developers.com/a/"),
+    # a brand whose domain adds "mag" to its name, and a magazine inside a newspaper's site
+    ("## Keep reading on Output", ["[This $60 handheld plays every 8-bit console](https://example.com/g/h)",
+                                   "[The people who still burn mixtapes onto CDs](https://example.com/c/m)"],
+     "https://www.outputmag.com/gear/story"),
+    ("## Más en Epsilono", ["[El nuevo altavoz de Tamborra cabe en un bolsillo](https://example.es/g/a)",
+                            "[Así es el Ondara 9, el móvil de gama media](https://example.es/m/o)"],
+     "https://www.elmeridiano.es/epsilono/gadgets/20251014/story.html"),
 ])
 def test_a_header_that_names_the_pages_own_site_opens_a_zone(header, cards, own):
     lines = "\n".join([HEADLINE, BODY1, BODY2, header, *cards])

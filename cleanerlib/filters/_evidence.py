@@ -566,10 +566,23 @@ def names_own_site(doc, name: str) -> bool:
         return False
     initials = name.strip().isupper() and name.strip().isalpha()
     domain = "." in name
-    # ("Rampart" on therampart.co.uk: a domain may open with "the")
-    return any(site == wanted or site == "the" + wanted or initials and site.startswith(wanted)
-               or domain and wanted.startswith(site) and len(wanted) - len(site) <= 4
-               for site in own_site_names(doc))
+    # ("Rampart" on therampart.co.uk: a domain may open with "the"; "Output" on outputmag.com:
+    # a brand's domain may end in a word such as "mag" or "news")
+    if any(site == wanted or site == "the" + wanted or initials and site.startswith(wanted)
+           or domain and wanted.startswith(site) and len(wanted) - len(site) <= 4
+           or len(wanted) >= 4 and site.startswith(wanted) and site[len(wanted):] in _BRAND_SUFFIXES
+           for site in own_site_names(doc)):
+        return True
+    # a magazine inside a newspaper's site: "Epsilono" on elmeridiano.es/epsilono/…
+    section = _FIRST_SEGMENT.match(doc.url or "")
+    return len(wanted) >= 5 and section is not None and squash(section.group(1)) == wanted
+
+
+# what a brand's domain may add to its name (outputmag.com, gizmodaily.com)
+_BRAND_SUFFIXES = frozenset(("mag", "magazine", "news", "online", "blog", "daily", "hq", "media", "tech", "digital",
+                             "weekly", "web", "tv", "hub", "site", "now"))
+# the first segment of a URL's path ("epsilono" in https://www.elmeridiano.es/epsilono/gadgets/…)
+_FIRST_SEGMENT = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/([A-Za-z][\w-]*)/", re.IGNORECASE)
 
 
 #: the home page's name, which starts a breadcrumb trail
@@ -622,6 +635,9 @@ def is_headline_shaped(text: str, *, max_words: int = 22, n_words: int | None = 
     if n < 2 or n > max_words or _TERMINAL.search(text.rstrip(" \u2192\u00bb\u203a>")):
         return False
     first = next((c for c in text if c.isalnum()), "")
+    if first.islower():  # a brand written in camel case opens it: "eSIM-Umzug kostet …", "iPhone 17 …"
+        word = text[text.index(first):].split(None, 1)[0]
+        return any(c.isupper() for c in word[1:4])
     return bool(first) and (first.isupper() or first.isdigit())
 
 

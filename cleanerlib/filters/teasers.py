@@ -606,6 +606,12 @@ class CrossPromo(Filter):
             return True  # the line under a card's headline, on the article's topic or not
         exclude = list(zone) + [i]
         closes_card = nxt is not None and (is_read_more(nxt) or bool(glued_head.match(doc.blocks[nxt].text)))
+        if not closes_card and nxt is not None and doc.n_words[nxt] <= self.summary_max_words \
+                and is_headline_shaped(text, max_words=16, n_words=n):
+            # a headline, the line that sums it up, then the card's link: on the article's topic
+            # or not (related stories are), the three make a card
+            after = doc.next_kept(nxt)
+            closes_card = after is not None and is_read_more(after)
         if glued_label(text) is not None or ends_with_ellipsis(text) or closes_card:
             return True
         if is_one_link(b):
