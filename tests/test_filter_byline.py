@@ -463,6 +463,34 @@ def test_a_first_name_bio_of_a_namesake_in_the_article_stays():
     assert [b.kept for b in r.blocks if b.text == line] == [True]
 
 
+_SITE_URL = "https://www.mobilnerds.de/news/nokia-ericsson-6g/"
+
+
+@pytest.mark.parametrize("name,bio", [
+    ("Marlene Hövelmann", "Marlene schreibt bei Mobilnerds über Smartphones, Wearables und alles, was sich falten lässt."),
+    ("Marlene Hövelmann", "Marlene Hövelmann is a senior reporter at Mobilnerds, covering phones and networks."),
+    ("Sönke Lührs", "Schreibt seit 2017 für Mobilnerds über Smart Home und Netzwerktechnik."),
+    ("Tjark", "Tjark schreibt seit 2016 für Mobilnerds über Apps und Smart Home."),
+])
+def test_an_author_box_that_names_the_site_needs_no_byline(name, bio):
+    # comments follow it, so it is not the end of the page
+    r = clean("\n".join([HEADLINE, BODY, BODY.upper(), name, bio, COMMENT]), input_type="text",
+              filters=[Byline()], url=_SITE_URL)
+    assert [b.reason for b in r.blocks if b.text in (name, bio)] == ["author_bio", "author_bio"]
+    assert [b.kept for b in r.blocks if b.text == COMMENT] == [True]
+
+
+@pytest.mark.parametrize("name,bio", [
+    # a person the article is about: no word of the site
+    ("Marlene Hövelmann", "Marlene Hövelmann is a senior engineer at Ericsson, covering radio tests in Oulu."),
+    # the site named, but the paragraph neither opens with the name nor reads as a bio
+    ("Marlene Hövelmann", "Ericsson told Mobilnerds that the sites would open to other vendors next year."),
+])
+def test_a_name_over_a_paragraph_about_someone_else_stays(name, bio):
+    r = clean("\n".join([HEADLINE, BODY, name, bio, BODY.upper()]), input_type="text", filters=[Byline()], url=_SITE_URL)
+    assert all(b.kept for b in r.blocks if b.text in (name, bio))
+
+
 def test_author_box_with_a_role_or_handle_between_name_and_bio():
     bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
            "for a business daily in Lagos for six years.")

@@ -30,6 +30,7 @@ __all__ = [
     "menu_shaped",
     "own_site_names",
     "names_own_site",
+    "names_site_within",
     "squash",
     "dump_field",
     "dump_field_text",
@@ -583,6 +584,13 @@ _BRAND_SUFFIXES = frozenset(("mag", "magazine", "news", "online", "blog", "daily
                              "weekly", "web", "tv", "hub", "site", "now"))
 # the first segment of a URL's path ("epsilono" in https://www.elmeridiano.es/epsilono/gadgets/…)
 _FIRST_SEGMENT = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/([A-Za-z][\w-]*)/", re.IGNORECASE)
+
+
+def names_site_within(doc, words: list[str]) -> bool:
+    """Does one of the words, or two of them in a row, name the page's own site ("TechCrux's")?"""
+    words = [w.strip("#*_,;.()[]").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    return any(names_own_site(doc, w) or k + 1 < len(words) and names_own_site(doc, f"{w} {words[k + 1]}")
+               for k, w in enumerate(words))
 
 
 #: the home page's name, which starts a breadcrumb trail

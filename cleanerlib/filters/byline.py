@@ -16,7 +16,8 @@ from typing import Iterable
 
 from .._model import Block, Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import alternation, dump_field_text, own_site_names, phrase_keys, squash, token_hint, when_patterns
+from ._evidence import (alternation, dump_field_text, names_site_within, own_site_names, phrase_keys, squash,
+                        token_hint, when_patterns)
 from ._phrases import merged_section
 
 __all__ = ["Byline"]
@@ -29,6 +30,8 @@ _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s
 _NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]")
 # a bio that calls its author by the first name: "Corbin is a staff writer at …"
 _FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+[a-zß-öø-ÿ]")
+# an author box's name line of a first name only ("Tjark"), when the bio under it opens with it
+_ONE_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{2,}$")
 # an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
 # a markdown link to an author's page, with a handle after it at most
 _AUTHOR_LINK = re.compile(r"^\*{0,2}(?:(?i:by|von|par|por)\s+)?\[([^\]]{3,60})\]\(https?://[^)\s]*/"
@@ -421,6 +424,46 @@ class Byline(Filter):
         out.extend(self._bios(doc, out, lambda text: self._author_of(text, byline, name_prefix, meta_part,
                                                                       date_prefix, meta_marker)))
         out.extend(self._bylined_bios(doc, out))
+        out.extend(self._site_author_boxes(doc, out))
+        return out
+
+    def _site_author_boxes(self, doc: Document, found: list[Drop]) -> list[Drop]:
+        """An author box that says whose it is, wherever it stands (comments or a shop may
+        follow it): a name line ("Marlene Hövelmann", "Tjark"), maybe a role or handle, and a bio
+        that opens with that name, its first name or a bio's verb ("Schreibt seit 2017 für …") and
+        names the page's own site ("… bei Mobilnerds über Smartphones"). No byline is needed:
+        the box names the author and the site itself. A person in the article is described
+        by what they do, not as writing for the site."""
+        if doc.title_index is None:
+            return []
+        done = {d.index for d in found}
+        cues = _bio_cues(tuple(self.languages) if self.languages else None)
+        roles = _roles(tuple(self.languages) if self.languages else None)
+        out = []
+        for b in doc.blocks[doc.title_index + 1:]:
+            i = b.index
+            if not b.kept or i in done or doc.n_words[i] > 4 or b.kind is Kind.LIST_ITEM:
+                continue
+            name = " ".join(doc.plain[i].split()).strip("*_# ")
+            if not (_NAME_ONLY.match(name) or _ONE_NAME.match(name)):
+                continue
+            role, nxt = None, doc.next_kept(i)
+            if nxt is not None and nxt not in done and (_HANDLE.match(doc.plain[nxt].strip())
+                                                         or _role_line(doc.plain[nxt].strip(), doc.keys[nxt], roles)):
+                role, nxt = nxt, doc.next_kept(nxt)
+            if nxt is None or nxt in done or doc.blocks[nxt].kind is not Kind.PARAGRAPH \
+                    or doc.n_words[nxt] > self.bio_max_words:
+                continue
+            bio = doc.plain[nxt].lstrip()
+            first = name.split()[0]
+            opens = bio.startswith(name + " ") or _FIRST_NAME_VERB.match(bio) is not None and bio.startswith(first + " ") \
+                or cues.match(doc.keys[nxt]) is not None
+            if opens and cues.search(doc.keys[nxt]) and names_site_within(doc, bio.split()):
+                out.append(Drop(i, "author_bio", f"The author's name {name!r} over a bio that names the site."))
+                if role is not None:
+                    out.append(Drop(role, "author_bio", "The author's role or handle in an author box.", ref=i))
+                out.append(Drop(nxt, "author_bio", "The author's bio, naming the site, in an author box.", ref=i))
+                done.update((i, nxt) if role is None else (i, role, nxt))
         return out
 
     def _bylined_bios(self, doc: Document, found: list[Drop]) -> list[Drop]:

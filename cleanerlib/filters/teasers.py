@@ -34,6 +34,7 @@ from ._evidence import (
     link_density,
     may_start_with,
     names_own_site,
+    names_site_within,
     phrase_keys,
     token_hint,
     word_count,
@@ -167,13 +168,6 @@ def _is_teaser_headline(rest: str, sentences: int = 1) -> bool:
     # a headline may ask and go on ("Führerschein? Diese Regeln gelten ab Sommer"); a question
     # and an answer that ends in a full stop are two sentences
     return not (_INNER_QUESTION.search(inner) and rest.rstrip("\"'\u201d\u2019»").endswith((".", "!")))
-
-
-def _names_site_within(doc: Document, words: list[str]) -> bool:
-    """Does one of the words, or two of them in a row, name the page's own site ("TechCrux's")?"""
-    words = [w.strip("#*_,;()[]").removesuffix("'s").removesuffix("\u2019s") for w in words]
-    return any(names_own_site(doc, w) or k + 1 < len(words) and names_own_site(doc, f"{w} {words[k + 1]}")
-               for k, w in enumerate(words))
 
 
 def _plain_word_label(label: str) -> bool:
@@ -353,7 +347,7 @@ class CrossPromo(Filter):
             # "En Zakata también te contamos": after a preposition
             words = key.split()
             skip = 1 if words and words[0] in _SITE_PREPOSITIONS else 0
-            return 3 <= len(words) <= 8 and any(" ".join(words[skip + k:]) in headers and _names_site_within(
+            return 3 <= len(words) <= 8 and any(" ".join(words[skip + k:]) in headers and names_site_within(
                 doc, doc.plain[i].split()[skip:skip + k]) for k in (1, 2, 3) if len(words) - skip - k >= 2)
 
         def is_header(i: int) -> bool:
@@ -366,7 +360,7 @@ class CrossPromo(Filter):
             # with "more" that names the page's own site anywhere (a header only over cards:
             # "More from the TechCrux reader survey" may title a section)
             if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
-                    and _names_site_within(doc, doc.plain[i].split()[1:]):
+                    and names_site_within(doc, doc.plain[i].split()[1:]):
                 return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
