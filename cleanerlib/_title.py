@@ -198,7 +198,8 @@ def text_title_index(blocks: Sequence[Block], *, lookahead: int = 12, url: str |
             break
         if _NOT_TITLE.search(b.text) or READER_HEADER.match(b.text) or _byline_shaped(b.text):
             continue  # metadata: it may stand between a headline and its dek
-        if n_words <= 16 and (looks_like_residue(keys[b.index]) or menu_shaped(b.text, words(keys[b.index]))):
+        if n_words <= 16 and (looks_like_residue(keys[b.index]) or menu_shaped(b.text, words(keys[b.index]))) \
+                or long_headline and _residue_paragraph(keys[b.index], n_words):
             previous = b.index  # page chrome ("Subscribe", "Sign in") parts a blog's name from its headline
             continue
         if n_words > 12 or b.text.rstrip().endswith((".", "!", "?")):

@@ -94,6 +94,20 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Like What You're Reading?", "newsletter"),
     ("Anzeige · Lehmwerk Deals", "ad_label"),
     ("Nordwire © 2025 Hojaverde Ediciones Digitales S.L.", "footer"),
+    ("23 comments — join the conversation", "comment_form"),
+    ("143 Kommentare zu diesem Artikel", "comment_form"),
+    ("Leer los 14 comentarios de los lectores", "comment_form"),
+    ("Spotted an error in this story? Let our editors know", "comment_form"),
+    ("Gefällt dir der Beitrag? Dann teile ihn doch mit deinen Freunden.", "share_bar"),
+    ("Offre partenaire · Banque Ardoise", "ad_label"),
+    # a paywall's meter, in any wording the site likes
+    ("You're reading 1 of your 4 free stories this month. [Get unlimited Nordwire for $1 a month]"
+     "(https://subscribe.nordwire.com/meter)", "newsletter"),
+    ("**This was your first free story of the month.** Subscribe for $1 a month and never hit the meter again.",
+     "newsletter"),
+    ("Sie haben 3 von 5 kostenlosen Artikeln gelesen. Jetzt unbegrenzt lesen für 1 Euro.", "newsletter"),
+    ("Il vous reste 2 articles gratuits ce mois-ci.", "newsletter"),
+    ("Te quedan 3 artículos gratis este mes.", "newsletter"),
     # a topic-following widget's messages
     ("You've hit the limit on topics you can follow.", "social_follow"),
     ("Manage your followed topics", "social_follow"),
@@ -509,6 +523,15 @@ def test_share_container_in_html_markup():
 
 
 # -- traps ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "The union said members had read 40 free articles about the dispute before the site added its paywall.",
+    '"You have read your last free article," the pop-up told readers, the newspaper\'s editor said.',
+])
+def test_a_report_on_a_paywall_meter_stays(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
 
 def test_article_about_cookie_consent_law_is_kept():
     r = run("EU regulators tighten the rules on cookie banners",

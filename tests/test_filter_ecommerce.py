@@ -96,6 +96,11 @@ def test_view_cart_is_a_button_not_an_empty_cart_message(line):
     # the labels of price-comparison boxes, two of them before the price
     ("Bestpreis: ab 79,99 €", "price_only"),
     ("UVP 449,00 € 419,00 €", "price_only"),
+    ("$29.99 $49.99 (40% off)", "price_only"),
+    ("Shop now at Amazon", "shop_button"),
+    ("Precio en Amazon: 89,99 euros", "price_only"),
+    ("Comprar en Amazon por 89,99 euros", "shop_button"),
+    ("Deals cart subtotal: $0.00 (0 items)", "cart_total"),
     ("Jetzt ansehen bei Amazon", "shop_button"),
     ("Preis zuletzt aktualisiert: 13.05.2025, 11:00 Uhr. Preisänderungen möglich.", "shop_widget"),
     ("We check prices at more than 1,200 retailers every day to find you the lowest one", "shop_widget"),

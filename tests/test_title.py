@@ -260,6 +260,21 @@ def test_a_breadcrumb_that_ends_in_the_headline_is_no_headline():
         assert [b.kept for b in r.blocks if b.text == headline] == [True]
 
 
+def test_a_paywall_meter_above_a_long_headline_is_no_headline():
+    meter = ("You're reading 1 of your 4 free stories this month. [Get unlimited Nordwire for $1 a month]"
+             "(https://subscribe.nordwire.com/meter)")
+    headline = "After the Chip Maker's Collapse, Its New Owner Wants $7.99 a Month to Keep the Factory Software Running"
+    assert _text_title([meter, "[Gear](https://www.nordwire.com/gear/)", headline, BODY]) == headline
+
+
+def test_a_consent_notice_in_the_third_person_does_not_end_the_headline_search():
+    notice = ("Le Fil du Geek et ses partenaires utilisent des cookies pour mesurer l'audience, afficher des "
+              "publicités adaptées à vos centres d'intérêt et vous proposer des contenus personnalisés. Vous pouvez "
+              "modifier vos choix à tout moment depuis le lien « Gérer mes cookies » en bas de page.")
+    headline = "Nimbéo ferme son service de cloud gaming le 30 juin : les joueurs seront remboursés en bons d'achat"
+    assert _text_title(["Le Fil du Geek", notice, headline, BODY]) == headline
+
+
 def test_a_long_headline_of_twenty_five_words_under_a_cookie_notice():
     headline = ("Cestita, the shopping list app most used on the iPhone in Spain, moves to a subscription and this "
                 "is what changes for you")

@@ -408,7 +408,8 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     written as a sentence, which no phrase list can spell out: a newsletter pitch ("Every Friday
     we send …, it's free"), a donation appeal, a consent notice, or an affiliate disclosure that
     opens with the site's name ("Hearth & Wire may earn a commission when you buy through links
-    on our site"). A cheap word test comes first; reported speech is news, not the site."""
+    on our site"), a paywall's meter ("You're reading 1 of your 4 free stories"). A cheap word
+    test comes first; reported speech is news, not the site."""
     if n_words <= 40 and _has_trigger(key, _triggers(langs, "newsletter_triggers")) \
             and cue_pattern(langs, "newsletter_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
@@ -426,6 +427,10 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     if 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and '"' not in key \
             and cue_pattern(langs, "cookie_cues").search(key) and not _attributed(key, langs):
         return "cookie_notice"
+    # "You're reading 1 of your 4 free stories this month. Get unlimited …": the paywall's meter
+    if n_words <= 40 and _has_trigger(key, _triggers(langs, "paywall_triggers")) \
+            and cue_pattern(langs, "paywall_cues").search(key) and not _attributed(key, langs):
+        return "newsletter"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
     if n_words <= 30 and _has_trigger(key, _triggers(langs, "follow_triggers")) \
             and cue_pattern(langs, "follow_cues").search(key) and not _attributed(key, langs):
