@@ -517,6 +517,21 @@ def test_the_deals_of_a_deal_box_down_to_its_button():
         assert_dropped(r, line, "shop_widget", ref="Today's best Arbor deals from 8to5Toys")
 
 
+@pytest.mark.parametrize("header", ["Slashline Deals", "Slashline Deals · Limited-time price",
+                                    "Slashline Deals: e-readers on sale right now"])
+def test_a_deal_box_named_after_the_pages_own_site(header):
+    deals = ["PixelHarbor Photo Cloud: 2TB Lifetime Plan — $79.99 (reg. $299)",
+             "The 2025 Complete Rust Programming Bundle: $24.99 (97% off)"]
+    lines = [HEADLINE, BODY, header, *deals, BODY_END]
+    r = clean("\n".join(lines), input_type="text", filters=[Ecommerce()], url="https://slashline.org/story/1")
+    assert_dropped(r, header, "shop_widget")
+    for line in deals:
+        assert_dropped(r, line, "shop_widget", ref=header)
+    # on another site the same words name someone else's deals, which the article may report on
+    r = clean("\n".join(lines), input_type="text", filters=[Ecommerce()], url="https://example.com/story/1")
+    assert_kept(r, header)
+
+
 def test_a_model_over_its_price_at_a_shop():
     r = run(HEADLINE, BODY, "Orla Speak 40 conference speakerphone", "$129 at Amazon (was $169)", BODY_END)
     assert_dropped(r, "$129 at Amazon (was $169)", "price_only")

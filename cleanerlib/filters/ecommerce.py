@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .._model import Kind
 from .._pipeline import Document, Drop, Filter, register
-from ._evidence import cue_pattern, phrase_table, token_hint
+from ._evidence import cue_pattern, names_site_within, phrase_table, token_hint
 from ._phrases import merged_section
 
 __all__ = ["Ecommerce"]
@@ -63,6 +63,17 @@ def _app_labels(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozense
 @cache
 def _price_box_words(langs: tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(merged_section("ecommerce", langs).get("price_box_words", ()))
+
+
+@cache
+def _site_deals(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A site's deal box by its name: "Slashline Deals", "Brink Deals: e-readers on sale",
+    "Bon plan Chiffrerama", "Ofertas Zakata" (the name in group ``site``)."""
+    sec = merged_section("ecommerce", langs)
+    after = "|".join(map(re.escape, sec.get("site_deal_words", ()))) or "(?!x)x"
+    before = "|".join(map(re.escape, sec.get("deal_site_prefixes", ()))) or "(?!x)x"
+    return re.compile(rf"^[\W_]*(?:(?P<site>[^\W\d][\w.&'’ -]{{1,30}}?)\s+(?:{after})|(?:{before})\s+"
+                      rf"(?P<site2>[^\W\d][\w.&'’ -]{{1,30}}?))\s*(?:$|[:·|–—*-])", re.IGNORECASE)
 
 
 # an app store's name in a button ("Get it on Play Store", "Im App Store laden")
@@ -118,6 +129,11 @@ class Ecommerce(Filter):
                     and not b.text.rstrip().endswith((".", "!", "?")):
                 # "~~599,00 €~~ **429,00 €** [Bei Amazon kaufen](…)": a struck-out price beside the
                 # new one is a shop's card, whatever else the line says
+                found[i] = "shop_widget"
+                continue
+            # "Slashline Deals", "Mashloop Deals · Limited-time price": the page's own site's deal box
+            if doc.n_words[i] <= 8 and (deals := _site_deals(langs).match(doc.plain[i])) is not None \
+                    and names_site_within(doc, (deals["site"] or deals["site2"]).split()):
                 found[i] = "shop_widget"
                 continue
             category = table.match_regex(doc.keys[i])
