@@ -491,6 +491,30 @@ def test_a_name_over_a_paragraph_about_someone_else_stays(name, bio):
     assert all(b.kept for b in r.blocks if b.text in (name, bio))
 
 
+@pytest.mark.parametrize("byline,line", [
+    # a name's particle is no verb: the article's own people, not the author's bio
+    ("Par Laure Dumont", "Laure de La Raudière, présidente de l'Arcep, suit les opérations de fermeture commune par commune."),
+    ("Von Ursula Weidenfeld", "Ursula von der Leyen schreibt seit Monaten an die Mitgliedstaaten, um eine Regel durchzusetzen."),
+])
+def test_a_namesake_with_a_particle_under_the_byline_stays(byline, line):
+    r = clean("\n".join([HEADLINE, byline, line, BODY]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
+@pytest.mark.parametrize("label", ["**Update** 22.05.2025 16:40 Uhr", "Update, May 22, 2025, 4:40 PM:"])
+def test_an_update_heading_inside_the_article_stays(label):
+    update = "The company has since published the list of affected boards on its support page."
+    r = clean("\n".join([HEADLINE, "By Nadia Okafor", BODY, label, update]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text in (label, update)] == [True, True]
+
+
+
+def test_an_update_date_over_the_article_is_its_date_line():
+    label = "**Update** 22.05.2025 16:40 Uhr"
+    r = clean("\n".join([HEADLINE, label, BODY]), input_type="text", filters=[Byline()])
+    assert [b.reason for b in r.blocks if b.text == label] == ["dateline"]
+
+
 def test_author_box_with_a_role_or_handle_between_name_and_bio():
     bio = ("Nadia covers telecoms and spectrum policy from Helsinki. Before that she reported on energy markets "
            "for a business daily in Lagos for six years.")

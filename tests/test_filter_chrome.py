@@ -93,13 +93,17 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Artikel vorlesen Merken Druckansicht Zum Forum (219 Beiträge)", "share_bar"),
     ("Like What You're Reading?", "newsletter"),
     ("Anzeige · Lehmwerk Deals", "ad_label"),
-    ("Nordwire © 2025 Hojaverde Ediciones Digitales S.L.", "footer"),
     ("23 comments — join the conversation", "comment_form"),
     ("143 Kommentare zu diesem Artikel", "comment_form"),
     ("Leer los 14 comentarios de los lectores", "comment_form"),
     ("Spotted an error in this story? Let our editors know", "comment_form"),
     ("Gefällt dir der Beitrag? Dann teile ihn doch mit deinen Freunden.", "share_bar"),
     ("Offre partenaire · Banque Ardoise", "ad_label"),
+    ("Wir finanzieren Nordwire über Werbung und Tracking. Du kannst der Nutzung zustimmen oder Nordwire Pro nutzen: "
+     "ohne Werbung, ohne Tracking.", "cookie_notice"),
+    ("## 145 Kommentare im Forum", "comment_form"),
+    ("Publicidad · El artículo de Nordwire sigue aquí abajo", "ad_label"),
+    ("Sie möchten weiterlesen? Mit Nordwire+ lesen Sie alle Ratgeber und Tests ohne Einschränkung.", "newsletter"),
     # a paywall's meter, in any wording the site likes
     ("You're reading 1 of your 4 free stories this month. [Get unlimited Nordwire for $1 a month]"
      "(https://subscribe.nordwire.com/meter)", "newsletter"),
@@ -531,6 +535,23 @@ def test_share_container_in_html_markup():
 def test_a_report_on_a_paywall_meter_stays(line):
     r = run(HEADLINE, BODY, line, BODY_END)
     assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
+@pytest.mark.parametrize("line", [
+    "The message \"You're reading 1 of your 4 free stories this month\" now appears after the first visit.",
+    "« Il vous reste 2 articles gratuits » : le message s'affiche désormais dès la troisième visite.",
+])
+def test_a_quoted_paywall_meter_stays(line):
+    r = run(HEADLINE, BODY, line, BODY_END)
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
+def test_a_copyright_line_inside_the_article_stays_and_in_the_footer_goes():
+    line = "Tetris © 1985 Elorg"
+    r = run(HEADLINE, BODY, "The notice on the first cartridges read:", line, BODY_END)
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+    r = run(HEADLINE, BODY, BODY_END, "Nordwire © 2025 Hojaverde Media S.L.", "Privacy policy")
+    assert [b.reason for b in r.blocks if b.text == "Nordwire © 2025 Hojaverde Media S.L."] == ["footer"]
 
 
 def test_article_about_cookie_consent_law_is_kept():

@@ -532,6 +532,24 @@ def test_a_deal_box_named_after_the_pages_own_site(header):
     assert_kept(r, header)
 
 
+@pytest.mark.parametrize("line", [
+    "Bon plan : la batterie externe Voltéa 20 000 mAh passe à 24,99 € au lieu de 39,99 €",
+    "**Deals:** [QBuds Pro 3 Drop to $169 on Amazon, Just $10 Above Their Lowest Price Ever](https://example.com/d)",
+    "Angebot: Speicherfuchs NVMe-SSD 2 TB für 99,90 € statt 139 €",
+    "Chollo: auriculares Ondara Buds por 39,99 € en lugar de 59,99 €",
+])
+def test_a_labelled_deal_with_its_old_price(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "shop_widget")
+
+
+@pytest.mark.parametrize("line", [
+    "Angebot: Micron will 2 Milliarden $ investieren, der Staat gibt 500 Millionen $ dazu.",
+    "Deal: the chipmaker agreed to pay $1.2 billion for the plant, up from the $900 million it first offered.",
+])
+def test_a_labelled_sentence_about_a_deal_stays(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
 def test_a_model_over_its_price_at_a_shop():
     r = run(HEADLINE, BODY, "Orla Speak 40 conference speakerphone", "$129 at Amazon (was $169)", BODY_END)
     assert_dropped(r, "$129 at Amazon (was $169)", "price_only")

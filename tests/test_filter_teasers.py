@@ -72,6 +72,14 @@ def test_a_subheading_over_the_articles_paragraph_and_a_source_link_stays():
     assert_kept(r, para)
 
 
+@pytest.mark.parametrize("header", ["More on the repair ships", "Weitere Artikel zum Thema Ostsee"])
+def test_a_header_over_a_full_sentence_titles_a_section(header):
+    para = ("Two of the four ships that can lift Baltic cables are in dry dock until March, the operators said, "
+            "and the third is under contract in the North Sea.")
+    r = run(HEADLINE, BODY1, BODY2, header, para, BODY3)
+    assert_kept(r, para)
+
+
 _FR = ("La SNCF teste la 5G privée dans ses ateliers",
        "La SNCF a commencé mardi à tester un réseau 5G privé dans trois de ses ateliers de maintenance, où les "
        "techniciens utiliseront des tablettes connectées pour consulter les plans des rames et transmettre les "

@@ -428,7 +428,8 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
             and cue_pattern(langs, "cookie_cues").search(key) and not _attributed(key, langs):
         return "cookie_notice"
     # "You're reading 1 of your 4 free stories this month. Get unlimited …": the paywall's meter
-    if n_words <= 40 and _has_trigger(key, _triggers(langs, "paywall_triggers")) \
+    # (a report quotes the meter: "The message “You're reading 1 of your 4 free stories” now …")
+    if n_words <= 40 and _has_trigger(key, _triggers(langs, "paywall_triggers")) and not _QUOTE_MARKS.search(key) \
             and cue_pattern(langs, "paywall_cues").search(key) and not _attributed(key, langs):
         return "newsletter"
     # "Add Earshot Daily as a preferred source on Google News", "Sigue a X en Google Discover"
@@ -443,6 +444,7 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
     return None
 
 
+_QUOTE_MARKS = re.compile("[\"\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a]")
 _AD_SEPARATOR_CHARS = "-\u2013\u2014\u00b7:,|\u2022"
 _AD_SEPARATORS = re.compile(f"[{_AD_SEPARATOR_CHARS}]")
 
@@ -563,7 +565,7 @@ def own_site_names(doc) -> frozenset[str]:
     return frozenset(found)
 
 
-def names_own_site(doc, name: str) -> bool:
+def names_own_site(doc, name: str, sections: bool = False) -> bool:
     """Does ``name`` (as the page writes it) name the page's own site: its name ("Gizmos 365"
     on gizmos365.com), its domain ("Bitlehm.de"), or its initials in capitals ("XRD" on
     xrd-developers.com)? "TikTok", or "Android" on androidpolice.com, does not."""
@@ -573,14 +575,17 @@ def names_own_site(doc, name: str) -> bool:
     initials = name.strip().isupper() and name.strip().isalpha()
     domain = "." in name
     # ("Rampart" on therampart.co.uk: a domain may open with "the"; "Output" on outputmag.com:
-    # a brand's domain may end in a word such as "mag" or "news")
+    # a brand's domain may end in a word such as "mag" or "news", and the brand is written as a name)
+    brand = name.strip()[:1].isupper()
     if any(site == wanted or site == "the" + wanted or initials and site.startswith(wanted)
            or domain and wanted.startswith(site) and len(wanted) - len(site) <= 4
-           or len(wanted) >= 4 and site.startswith(wanted) and site[len(wanted):] in _BRAND_SUFFIXES
+           or brand and len(wanted) >= 4 and site.startswith(wanted) and site[len(wanted):] in _BRAND_SUFFIXES
            for site in own_site_names(doc)):
         return True
-    # a magazine inside a newspaper's site: "Epsilono" on elmeridiano.es/epsilono/…
-    section = _FIRST_SEGMENT.match(doc.url or "")
+    # with ``sections``, a magazine or section inside the site too: "Epsilono" on
+    # elmeridiano.es/epsilono/…, "More Entertainment" on …/entertainment/… (asked only of a
+    # header whose cards are checked: a folder may be the article's topic too)
+    section = _FIRST_SEGMENT.match(doc.url or "") if sections and brand else None
     return len(wanted) >= 5 and section is not None and squash(section.group(1)) == wanted
 
 
@@ -591,10 +596,11 @@ _BRAND_SUFFIXES = frozenset(("mag", "magazine", "news", "online", "blog", "daily
 _FIRST_SEGMENT = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/([A-Za-z][\w-]*)/", re.IGNORECASE)
 
 
-def names_site_within(doc, words: list[str]) -> bool:
-    """Does one of the words, or two of them in a row, name the page's own site ("TechCrux's")?"""
+def names_site_within(doc, words: list[str], sections: bool = False) -> bool:
+    """Does one of the words, or two of them in a row, name the page's own site ("TechCrux's")?
+    ``sections`` as for :func:`names_own_site`."""
     words = [w.strip("#*_,;.()[]").removesuffix("'s").removesuffix("\u2019s") for w in words]
-    return any(names_own_site(doc, w) or k + 1 < len(words) and names_own_site(doc, f"{w} {words[k + 1]}")
+    return any(names_own_site(doc, w, sections) or k + 1 < len(words) and names_own_site(doc, f"{w} {words[k + 1]}", sections)
                for k, w in enumerate(words))
 
 

@@ -29,7 +29,7 @@ _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)(?:\s
 # a paragraph that opens with a name and goes on with a verb: "Jane Doe covers ..."
 _NAME_VERB = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){2,4}[a-zß-öø-ÿ]")
 # a bio that calls its author by the first name: "Corbin is a staff writer at …"
-_FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+[a-zß-öø-ÿ]")
+_FIRST_NAME_VERB = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+(?!(?:de|da|di|do|du|del|della|dos|das|des|la|le|von|van|der|den|ten|ter|zu|y|bin|ibn|al|el)\s)[a-zß-öø-ÿ]")
 # an author box's name line of a first name only ("Tjark"), when the bio under it opens with it
 _ONE_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{2,}$")
 # an author's (or agency's) initials closing an article on a line of their own: "(hsa)", "(dpa/jk)"
@@ -100,6 +100,13 @@ _ORGANISATION = frozenset(
 def _name_like_heading(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and words[0] in _ARTICLES and words[-1].strip(".,") not in _ORGANISATION
+
+
+@cache
+def _update_label(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """An update note's label at the start of a line ("Update", "Nachtrag", "Mise à jour")."""
+    labels = alternation(merged_section("byline", langs).get("update_labels", ()))
+    return re.compile(rf"^[\W_]*(?:{labels})\b", re.IGNORECASE)
 
 
 @cache
@@ -360,6 +367,8 @@ class Byline(Filter):
         byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker, editor = _patterns(langs)
         # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
+        first_long = min((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=len(doc.blocks))
+        update = _update_label(langs)
         out = []
         caption, source, via = _caption_credit(langs), _caption_source(langs), _credit_via(langs)
         sites = _credit_sites(doc, langs)
@@ -385,6 +394,9 @@ class Byline(Filter):
             # dates, times and counts need digits, except a few relative words ("yesterday");
             # the long date patterns only run on lines with a year, a time or a count
             digits = _DIGIT.search(text) is not None and _DATEISH.search(text) is not None
+            if digits and b.index > first_long and update.match(text) and (nxt := doc.next_kept(b.index)) is not None \
+                    and doc.blocks[nxt].kind is Kind.PARAGRAPH and doc.n_words[nxt] >= 8:
+                continue  # "Update 22.05.2025 16:40 Uhr" over an update inside the article: its heading
             author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
             if author is not None:
                 name, date = author

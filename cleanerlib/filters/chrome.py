@@ -410,7 +410,9 @@ class PageChrome(Filter):
             if category == "comment_form" and (not short or '"' in key):
                 return category, True  # weak: "3 thoughts on “The Bear”" may title a section
             if category is not None and short:
-                return category, False
+                # "Tetris © 1985 Elorg" may be quoted on a line of its own in a story on rights: a
+                # copyright line is the page's only in its header or footer, among more chrome
+                return category, category == "footer" and ("\u00a9" in key or "(c)" in key)
             category = None
         if category is not None:
             stripped = doc.stripped[i]

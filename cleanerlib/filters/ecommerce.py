@@ -66,6 +66,13 @@ def _price_box_words(langs: tuple[str, ...] | None) -> tuple[str, ...]:
 
 
 @cache
+def _deal_label(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A deal's label before its colon: "Bon plan :", "Deals:", "Angebot:"."""
+    labels = "|".join(map(re.escape, merged_section("ecommerce", langs).get("deal_labels", ()))) or "(?!x)x"
+    return re.compile(rf"^[\W_]*(?:{labels})\s*:")
+
+
+@cache
 def _site_deals(langs: tuple[str, ...] | None) -> re.Pattern[str]:
     """A site's deal box by its name: "Slashline Deals", "Brink Deals: e-readers on sale",
     "Bon plan Chiffrerama", "Ofertas Zakata" (the name in group ``site``)."""
@@ -119,6 +126,13 @@ class Ecommerce(Filter):
                 continue
             if doc.n_words[i] <= self.row_max_words and _ROW_SEP.search(key) and _AMOUNT.search(key) \
                     and self._offer_row(key, table, tabular=b.kind in (Kind.TABLE, Kind.LIST_ITEM) or key.startswith("|")):
+                found[i] = "shop_widget"
+                continue
+            if doc.n_words[i] <= self.note_max_words and _deal_label(langs).match(key) \
+                    and len(_AMOUNT.findall(b.text)) >= 2 and not doc.plain[i].rstrip(" *_").endswith((".", "!", "?")):
+                # "Bon plan : la manette … passe à 59,99 € au lieu de 74,99 €", "**Deals:** [… Drop
+                # to $169 on Amazon, Just $10 Above …](…)": a labelled deal, its price and the old one
+                # (a sentence is news: "Deal: the chipmaker agreed to pay $1.2 billion, up from …")
                 found[i] = "shop_widget"
                 continue
             if doc.n_words[i] > self.max_words:

@@ -336,12 +336,12 @@ class CrossPromo(Filter):
                 prefix = next(p for p in site_prefixes if key.startswith(p))
                 words = doc.plain[i].split()
                 n = len(key[len(prefix):].split())
-                if n and len(words) >= n and names_own_site(doc, " ".join(words[-n:])):
+                if n and len(words) >= n and names_own_site(doc, " ".join(words[-n:]), sections=True):
                     return True
             # "También te puede interesar en Perasfera": a known header, then the site's name
             m = _ON_SITE.match(key)
             if m is not None and m.group(1) in headers \
-                    and names_own_site(doc, doc.plain[i].split(None, len(m.group(1).split()) + 1)[-1]):
+                    and names_own_site(doc, doc.plain[i].split(None, len(m.group(1).split()) + 1)[-1], sections=True):
                 return True
             # "Other Rampart stories you might like": the site's name, then a known header; and
             # "En Zakata también te contamos": after a preposition
@@ -360,7 +360,7 @@ class CrossPromo(Filter):
             # with "more" that names the page's own site anywhere (a header only over cards:
             # "More from the TechCrux reader survey" may title a section)
             if key.startswith(site_words) and key.count(" ") <= 6 and doc.plain[i].rstrip()[-1:] not in ".!?:" \
-                    and names_site_within(doc, doc.plain[i].split()[1:]):
+                    and names_site_within(doc, doc.plain[i].split()[1:], sections=True):
                 return True
             # "More from TechWire": the prefix names a site or section, not a sentence (a
             # hard-wrapped line "mehr aus unserem Leben hätten machen können." ends like one)
@@ -612,6 +612,9 @@ class CrossPromo(Filter):
             return True  # a linked headline ("[Smart rings are having a moment](https://…)" in markdown)
         if self._body_like(doc, i, topics, exclude):
             return False
+        if not zone and b.kind is Kind.PARAGRAPH and n >= 12 and _SENTENCE_END.search(text.rstrip() + " ") \
+                and text.rstrip().endswith((".", "!")):
+            return False  # a header's first card is no full sentence: "More on Europe" titles a section
         if nxt is not None and self._body_like(doc, nxt, topics, exclude):
             return False  # a heading or lead-in that introduces the article's next paragraph
         if n <= 6 and not text.rstrip().endswith((".", "!", "?")):
