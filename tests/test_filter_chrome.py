@@ -102,6 +102,15 @@ def test_newsletter_pitch_written_as_prose(line):
     ("Wir finanzieren Nordwire über Werbung und Tracking. Du kannst der Nutzung zustimmen oder Nordwire Pro nutzen: "
      "ohne Werbung, ohne Tracking.", "cookie_notice"),
     ("## 145 Kommentare im Forum", "comment_form"),
+    ("87 Kommentare zu dieser Meldung", "comment_form"),
+    ("Zum Kommentieren bitte einloggen oder ein kostenloses Konto anlegen.", "comment_form"),
+    ("ADVERTISEMENT · Pocketputing", "ad_label"),
+    ("Keep up with the latest headlines by following Nordwire on Google News.", "social_follow"),
+    ("Nordwire is supported by readers like you. Please consider supporting us by becoming a Patron.", "newsletter"),
+    ("Nordwire kann für Links mit einem * eine Provision vom Händler erhalten. Für euch ändert sich am Preis nichts.",
+     "ad_label"),
+    ("Nordwire participa en programas de afiliación y puede recibir una comisión por las compras realizadas.",
+     "ad_label"),
     ("Publicidad · El artículo de Nordwire sigue aquí abajo", "ad_label"),
     ("Sie möchten weiterlesen? Mit Nordwire+ lesen Sie alle Ratgeber und Tests ohne Einschränkung.", "newsletter"),
     # a paywall's meter, in any wording the site likes
