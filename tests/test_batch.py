@@ -251,6 +251,18 @@ def test_a_hanging_record_hits_the_time_limit_and_the_run_goes_on(tmp_path):
     assert result.worker_replacements == 2
 
 
+def test_a_new_worker_builds_its_phrase_tables_before_the_first_record():
+    # the first record's time limit must not pay for what every worker builds once
+    code = ("from cleanerlib import Cleaner\n"
+            "from cleanerlib.batch._work import CleanJob\n"
+            "from cleanerlib.filters._evidence import phrase_table\n"
+            "assert phrase_table.cache_info().currsize == 0\n"
+            "CleanJob(Cleaner().to_config()).setup()\n"
+            "print(phrase_table.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert int(out.stdout) > 0
+
+
 def test_a_slow_record_that_holds_a_full_window_does_not_stall_the_run(tmp_path):
     # the other worker cleans the whole window (8 * 2 + 16 records) behind the slow first one;
     # once that one is out, every record in the window is out and the pool must refill it
