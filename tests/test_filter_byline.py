@@ -106,6 +106,9 @@ def test_date_lines_move_to_metadata(line):
     "≈ 5 Min. zu lesen",
     "Tiempo de lectura: 3 minutos",
     "12 comments",
+    "Reading time · 4 minutes",
+    "Lesezeit: 3 Min. · Artikel vorlesen",
+    "Temps de lecture : environ 4 min 30",
 ])
 def test_reading_times_and_counts(line):
     r = run(line)

@@ -291,7 +291,8 @@ BULLETS = ["- No more Firefox updates for the two Windows versions after March."
            "- Chrome dropped the old systems long ago, with no such release."]
 
 
-@pytest.mark.parametrize("header", ["Key points", "TL;DR", "Das Wichtigste in Kürze", "TechSite's key takeaways"])
+@pytest.mark.parametrize("header", ["Key points", "TL;DR", "Das Wichtigste in Kürze", "TechSite's key takeaways",
+                                    "TL;DR – the short version"])
 def test_a_summary_box_the_article_says_again(header):
     r = run(HEADLINE, header, *BULLETS, P1, P2)
     assert [b.reason for b in r.blocks[1:5]] == ["summary_box"] * 4

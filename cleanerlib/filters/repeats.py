@@ -50,6 +50,8 @@ __all__ = ["RepeatedParagraphs"]
 # subheading: "„Wir haben die Kosten unterschätzt“"), or set as a markdown quote
 _QUOTED_LINE = re.compile(r"^(?:>[*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+|[*_\s]*[\"\u201c\u201e\u00ab\u2039'\u2018].+[.!?]\s*)"
                           r"[\"\u201d\u201c\u00bb\u203a'\u2019][*_\s]*$")
+# a summary header and its gloss after a dash or a bar ("TL;DR – the short version")
+_HEADER_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+")
 # "ZedNexus's key takeaways": a summary header with the site's name before it
 _POSSESSIVE = re.compile(r"^\S+(?:'s|\u2019s)\s+")
 # what sites call the summary under a headline in their markup ("caas-subheadline",
@@ -277,7 +279,8 @@ class RepeatedParagraphs(Filter):
             if colon and len(label.split()) <= 3 and len(rest.split()) >= self.min_words \
                     and strip_decoration(normalize(label)) in headers:
                 header, items = None, [h]  # "Summary: Die Bonus-App stellt ihr Prämienprogramm um. …"
-            elif doc.stripped[h] in headers or _POSSESSIVE.sub("", doc.stripped[h]) in headers:
+            elif doc.stripped[h] in headers or _POSSESSIVE.sub("", doc.stripped[h]) in headers \
+                    or _HEADER_PARTS.split(doc.stripped[h], 1)[0] in headers:  # "TL;DR – the short version"
                 header, items = h, []
                 for j in kept[k + 1:k + 1 + self.summary_max_items]:
                     b = doc.blocks[j]
