@@ -332,6 +332,13 @@ def _namesake(doc: Document, first: str, authors: Iterable[str]) -> bool:
                for m in full.finditer(doc.plain[b.index]))
 
 
+def _role_or_handle(doc: Document, i: int, roles: re.Pattern[str]) -> bool:
+    """Is block ``i`` the line an author box sets between the name and the bio ("Senior
+    Reporter, Wearables", "@jdoe")?"""
+    text = doc.plain[i].strip()
+    return _HANDLE.match(text) is not None or _role_line(text, doc.keys[i], roles)
+
+
 def _persons(byline: str) -> list[str]:
     """The people a byline names, first and last name at least ("Jane Doe and John Roe, Staff
     Writers" -> ["Jane Doe", "John Roe"])."""
@@ -460,8 +467,7 @@ class Byline(Filter):
             if not (_NAME_ONLY.match(name) or _ONE_NAME.match(name)):
                 continue
             role, nxt = None, doc.next_kept(i)
-            if nxt is not None and nxt not in done and (_HANDLE.match(doc.plain[nxt].strip())
-                                                         or _role_line(doc.plain[nxt].strip(), doc.keys[nxt], roles)):
+            if nxt is not None and nxt not in done and _role_or_handle(doc, nxt, roles):
                 role, nxt = nxt, doc.next_kept(nxt)
             if nxt is None or nxt in done or doc.blocks[nxt].kind is not Kind.PARAGRAPH \
                     or doc.n_words[nxt] > self.bio_max_words:
@@ -573,8 +579,7 @@ class Byline(Filter):
             if name not in openings or nxt is None or nxt in done or lines[doc.keys[b.index]] > 1:
                 continue
             role = None  # "Senior Reporter, Wearables" or "@jdoe" between the name and the bio
-            text = doc.plain[nxt].strip()
-            if _HANDLE.match(text) or _role_line(text, doc.keys[nxt], roles):
+            if _role_or_handle(doc, nxt, roles):
                 role, nxt = nxt, doc.next_kept(nxt)
                 if nxt is None or nxt in done:
                     continue
@@ -678,11 +683,8 @@ class Byline(Filter):
         above = doc.prev_kept(i)
         if above is not None and doc.n_words[above] <= 8 and self._box_name(doc.plain[above]) is not None:
             return True  # "Jane Doe" or "Jane Doe, Senior Reporter"
-        if above is not None:
-            text = doc.plain[above].strip()
-            if _HANDLE.match(text) or _role_line(text, doc.keys[above], _roles(
-                    tuple(self.languages) if self.languages else None)):
-                above = doc.prev_kept(above)
+        if above is not None and _role_or_handle(doc, above, _roles(tuple(self.languages) if self.languages else None)):
+            above = doc.prev_kept(above)
         return above is not None and doc.n_words[above] <= 8 and self._box_name(doc.plain[above]) is not None
 
     def _box_name(self, text: str) -> str | None:

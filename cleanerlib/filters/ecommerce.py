@@ -110,6 +110,7 @@ class Ecommerce(Filter):
         coupons = cue_pattern(langs, "coupon_cues", "ecommerce")
         notes = cue_pattern(langs, "price_notes", "ecommerce")
         small_print = cue_pattern(langs, "price_small_print", "ecommerce")
+        deal_label, site_deals = _deal_label(langs), _site_deals(langs)
         kept = [b.index for b in doc.blocks if b.kept and b.index != doc.title_index]
         found: dict[int, str] = {}
         for i in kept:
@@ -128,7 +129,7 @@ class Ecommerce(Filter):
                     and self._offer_row(key, table, tabular=b.kind in (Kind.TABLE, Kind.LIST_ITEM) or key.startswith("|")):
                 found[i] = "shop_widget"
                 continue
-            if doc.n_words[i] <= self.note_max_words and _deal_label(langs).match(key) \
+            if doc.n_words[i] <= self.note_max_words and deal_label.match(key) \
                     and len(_AMOUNT.findall(b.text)) >= 2 and not doc.plain[i].rstrip(" *_").endswith((".", "!", "?")):
                 # "Bon plan : la manette … passe à 59,99 € au lieu de 74,99 €", "**Deals:** [… Drop
                 # to $169 on Amazon, Just $10 Above …](…)": a labelled deal, its price and the old one
@@ -146,7 +147,7 @@ class Ecommerce(Filter):
                 found[i] = "shop_widget"
                 continue
             # "Slashline Deals", "Mashloop Deals · Limited-time price": the page's own site's deal box
-            if doc.n_words[i] <= 8 and (deals := _site_deals(langs).match(doc.plain[i])) is not None \
+            if doc.n_words[i] <= 8 and (deals := site_deals.match(doc.plain[i])) is not None \
                     and names_site_within(doc, (deals["site"] or deals["site2"]).split()):
                 found[i] = "shop_widget"
                 continue
