@@ -422,6 +422,8 @@ def test_subheading_shaped_like_a_header_prefix_with_article_under_it_stays():
     ("YouTube will start showing ads on paused videos", None),
     ("PlayStation sales fell for the third quarter", None),
     ("TechYour old router might be the weakest device at home", "Tech"),
+    ("[TechI let a robot mow my lawn for a month](https://example.com/a)", "[Tech"),
+    ("Apple said I should wait for the update", None),
     ("AppsLa app de tu banco te pedirá la cara", "Apps"),
     ("FaceTime calls get a new look on older phones", None),
     ("HomePod owners report a new bug after the update", None),
@@ -790,6 +792,29 @@ def test_a_zone_goes_on_through_an_arrow_link_and_cards_with_glued_labels():
     assert_dropped(r, "You might like these, too", "teaser_header")
     assert [block(r, c).kept for c in cards] == [False] * len(cards)
     assert block(r, "See all 6 free options →").reason == "read_more"
+
+
+def test_linked_headlines_after_cards_with_links_of_their_own_stay_in_the_zone():
+    # the box's first card has a summary and a link; the last ones are only linked headlines
+    cards = ["[ScienceThe tides under the Baltic are changing faster than expected](https://example.com/a)",
+             "Four surveys, two ships and no agreement on why.",
+             "[Keep reading \u2192](https://example.com/a)",
+             "[TECH8 gadgets that should never need a subscription](https://example.com/b)",
+             "[FerriesWhy the night boats are coming back](https://example.com/c)"]
+    r = run(HEADLINE, BODY1, BODY2, "You may also like", *cards, BODY3)
+    assert [block(r, c).kept for c in cards] == [False] * len(cards)
+    assert_kept(r, BODY3)
+
+
+def test_a_numbered_list_of_linked_headlines_is_one_zone_to_its_end():
+    cards = [f"{n}. [{title}](https://example.com/{n})" for n, title in enumerate([
+        "The first e-ink phone is surprisingly good at being boring",
+        "The best budget earbuds you can buy right now",
+        "Streaming prices went up again",
+        "A glasses maker is quietly killing its app"], 1)]
+    r = run(HEADLINE, BODY1, BODY3, "Most Popular", *cards, BODY2)
+    assert [block(r, c).kept for c in cards] == [False] * len(cards)
+    assert_kept(r, BODY2)
 
 
 def test_a_name_in_a_glued_teaser_headline_is_no_seam():

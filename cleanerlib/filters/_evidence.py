@@ -663,7 +663,7 @@ def is_headline_shaped(text: str, *, max_words: int = 22, n_words: int | None = 
 # A category label glued to a headline: "Cloud ComputingWhy Kubernetes..." — a lower-case letter
 # (or a closing bracket/digit) directly followed by a capitalised word, after a short label.
 # (or a label in capitals run into a capitalised word: "GAMINGThis $60 handheld")
-_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u2019']|[A-Z]{2,}\b|\d)"
+_GLUE = re.compile(r"(?<=[a-z\u00e0-\u00ff)])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff\u2019']|[A-Z]{2,}\b|\d|I\s)"
                    r"|(?<=[A-Z\u00c0-\u00de]{3})(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
 # the words that join a label's capitalised words ("Government & Policy")
 _LABEL_JOINS = frozenset("& and und et y".split())
@@ -707,7 +707,7 @@ def glued_label(text: str) -> int | None:
 _ARTICLES = frozenset("the a an der die das ein eine le la les un une des el los las una".split())
 # and the other words a headline opens with
 _OPENERS = _ARTICLES | frozenset(
-    "why how what your who when where which this these wie warum was wer wann pourquoi comment quand qui "
+    "why how what your who when where which this these i wie warum was wer wann pourquoi comment quand qui "
     "cómo por qué cuánto cuándo quién".split())
 
 
@@ -832,11 +832,12 @@ def link_density(block: Block) -> float:
 
 
 # a markdown line that is one link and nothing else ("### [Headline](https://…)", "* [Headline](…)")
-_LINK_LINE = re.compile(r"^[#*+\-\s>]{0,6}\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
+_LINK_LINE = re.compile(r"^(?:[#*+\-\s>]{0,6}|\s{0,3}\d{1,2}[.)]\s{1,3})\[[^\]\n]+\]\([^)\s]+\)\W{0,2}$")
 
 
 def is_link_line(text: str) -> bool:
-    """Is a line of markdown one link and nothing else ("### [Headline](https://…)")?"""
+    """Is a line of markdown one link and nothing else ("### [Headline](https://…)", or an
+    item of a numbered list of them: "4. [Headline](https://…)")?"""
     return _LINK_LINE.match(text) is not None
 
 

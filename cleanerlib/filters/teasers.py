@@ -513,9 +513,12 @@ class CrossPromo(Filter):
                 return zone, k + 1, (i, m.end())
             nxt = kept[k + 1] if k + 1 < len(kept) else None
             # (a card that opens like the zone's first, with a category glued to its headline,
-            # is one however it ends: "MoneyHow to Find …" under "AppsThe Best Free …")
+            # is one however it ends: "MoneyHow to Find …" under "AppsThe Best Free …"; so is
+            # a linked headline after a zone that opened with one: the last cards of a box
+            # often lose their summary and link)
             if card_start and ending is not None and not self._ending_ahead(doc, kept, k, ending, is_read_more, glued_head) \
-                    and not (glued_label(b.text) is not None and any(glued_label(doc.blocks[j].text) for j in zone)):
+                    and not (glued_label(b.text) is not None and any(glued_label(doc.blocks[j].text) for j in zone)) \
+                    and not (is_one_link(b) and is_one_link(doc.blocks[zone[0]])):
                 break
             if not self._card_like(doc, i, nxt, zone, topics, is_read_more, glued_head):
                 break
