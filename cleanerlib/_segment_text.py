@@ -112,9 +112,12 @@ def _wrap_width(lines: list[_Line | None]) -> int | None:
     wrapped = [(a, b) for a, b in followed if _wraps_into(a, b, width)]
     mid_sentence = sum(1 for a, _ in wrapped if not _SENTENCE_END.search(a.text))
     # a wrapped sentence goes on with a word that is mostly not capitalised; a list of short
-    # headlines or menu items (one capitalised line after another) only looks wrapped
+    # headlines or menu items (one capitalised line after another) only looks wrapped. German
+    # capitalises its nouns: where nearly every line breaks off mid-sentence, a quarter of
+    # them going on in lower case is enough (a list of headlines has next to none)
     goes_on = sum(1 for _, b in wrapped if not b.text[0].isupper())
-    if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped) or 2 * goes_on < len(wrapped):
+    lower_share = 4 if 5 * mid_sentence >= 4 * len(wrapped) else 2
+    if 4 * len(wrapped) < 3 * len(followed) or 2 * mid_sentence < len(wrapped) or lower_share * goes_on < len(wrapped):
         return None
     return width
 

@@ -134,6 +134,37 @@ def test_scrape_with_stray_blank_lines_is_not_joined():
     assert [b.text for b in segment_text(text)] == [ln for ln in lines if ln]
 
 
+GERMAN = [
+    "Der Hersteller hat am Montag angekündigt, dass zentrale Funktionen seiner App ab Juni nur noch mit "
+    "einem kostenpflichtigen Abo nutzbar sind. Betroffen sind vor allem Besitzer der Saugroboter, die "
+    "ihre Wohnung kartieren und einzelne Räume gezielt reinigen lassen wollen.",
+    "Bisher konnten Kunden in der App eine Karte ihrer Wohnung anlegen, Räume benennen und Sperrzonen "
+    "festlegen. Genau diese Funktionen wandern jetzt in das neue Abo. Ohne Abo fährt der Roboter zwar "
+    "weiterhin durch die ganze Wohnung, einzelne Zimmer lassen sich dann aber nicht mehr auswählen.",
+    "In der Produktbeschreibung bei mehreren großen Händlern wurde die Raumaufteilung ausdrücklich als "
+    "Funktion des Geräts beworben, ohne Hinweis auf spätere Kosten. Die Verbraucherzentrale prüft nach "
+    "eigenen Angaben bereits erste Beschwerden von Kunden aus mehreren Bundesländern.",
+]
+
+
+@pytest.mark.parametrize("width", [61, 70, 78])
+def test_hard_wrapped_german_is_joined_though_its_nouns_are_capitalised(width):
+    # at these widths half the lines of these paragraphs go on with a noun
+    text = "\n\n".join("\n".join(textwrap.wrap(p, width=width)) for p in GERMAN)
+    assert [b.text for b in segment_text(text)] == GERMAN
+
+
+def test_groups_of_capitalised_headlines_are_not_joined():
+    groups = [["Neue Grafikkarten kommen später als geplant in den Handel",
+               "Händler senken die Preise für Saugroboter und Fernseher deutlich",
+               "Behörden prüfen die Abo-Pläne der großen Gerätehersteller genau"],
+              ["Datenschützer warnen vor vernetzten Kameras in der Wohnung",
+               "Mobilfunkanbieter erhöhen die Gebühren für den Tarifwechsel",
+               "Online-Shops müssen ihre Kündigungsknöpfe bald sichtbar machen"]]
+    text = "\n\n".join("\n".join(g) for g in groups)
+    assert [b.text for b in segment_text(text)] == [line for g in groups for line in g]
+
+
 def test_lines_ending_sentences_at_similar_width_are_not_joined():
     lines = [
         "The company reported revenue of four billion dollars for the quarter.",
