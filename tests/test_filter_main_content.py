@@ -280,3 +280,18 @@ def test_plain_text_input_is_left_alone():
     r = clean("\n".join([HEADLINE, *P, "Copyright 2026 ChipLetter Media."]), input_type="text",
               filters=[MainContent()])
     assert not r.dropped
+
+
+def test_a_pull_quote_of_a_statement_quoted_again_later_does_not_skip_the_text_between():
+    """The pull quote repeats the end of the paragraph above it, and the article quotes the
+    statement once more further down: the short paragraph under the pull quote is found where
+    it stands, not looked for after the statement's later copy."""
+    quote = "Every fab we build stays in Idaho for good, and so do the jobs."
+    lead = f"{P[0]} A spokesperson said: \"{quote}\""
+    short = "Fabs, forever. Jobs, maybe."
+    later = f"\"{quote}\" the spokesperson repeated when asked about the second site."
+    page = (f"<html><body><article><h1>{HEADLINE}</h1><p>{lead}</p><aside><p>\"{quote}\"</p></aside>"
+            f"<p>{short}</p><p>{P[1]}</p><p>{later}</p><p>{P[2]}</p></article></body></html>")
+    extracted = "\n".join([HEADLINE, lead, short, P[1], later, P[2]])
+    r = clean(page, input_type="html", filters=[FixedExtraction(extracted=extracted, fill_gaps=False)])
+    assert_kept(r, short)

@@ -258,7 +258,12 @@ class MainContent(Filter):
             if len(key) < self.min_long_chars:
                 continue
             found = hay.find(" " + key + " ", cursor)
-            if found >= 0:
+            if found >= 0 and anchors and hay.find(" " + key + " ", anchors[-1][1] - 1) < found:
+                # a sentence of the block just matched (a pull quote of a statement the
+                # article quotes again later): in the text, but no anchor, or the short
+                # blocks after it would be looked for only after its later copy
+                verdict[i] = True
+            elif found >= 0:
                 verdict[i] = True
                 anchors.append((i, found + 1, found + 1 + len(key)))
                 cursor = found + len(key) + 1
