@@ -39,6 +39,8 @@ def assert_line_dropped(result, reason: str) -> None:
     ("Written by Henrik Lund and Tariq Bensaid", "Henrik Lund and Tariq Bensaid"),
     ("Von Katrin Vogelsang", "Katrin Vogelsang"),
     ("Von Katrin Vogelsang und Felix Rautenberg", "Katrin Vogelsang und Felix Rautenberg"),
+    ("Ein Bericht von Katrin Vogelsang", "Katrin Vogelsang"),
+    ("Eine Analyse von Felix Rautenberg", "Felix Rautenberg"),
     ("Par Mathilde Garnier", "Mathilde Garnier"),
     ("Par Mathilde Garnier et Yann Le Gall", "Mathilde Garnier et Yann Le Gall"),
     ("Por Inés Calvo", "Inés Calvo"),

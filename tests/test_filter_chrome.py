@@ -1091,6 +1091,27 @@ def test_a_line_of_linked_tags_after_the_article():
     assert_kept(run(HEADLINE, _ROUTER, _ROUTER_END, links), links)
 
 
+@pytest.mark.parametrize("tags", [
+    "[Broadband](https://example.com/tag/broadband) [Satellite Internet](https://example.com/tag/satellite-internet)",
+    "Topics[e-bikes](https://example.com/tag/e-bikes/)[subscriptions](https://example.com/tag/subscriptions/)",
+    "Themen: [E-Commerce](https://example.de/thema/e-commerce/)",
+    "[Ferries](https://example.com/topics/ferries/), [Ports](https://example.com/topics/ports/)",
+])
+def test_links_to_the_sites_tag_pages_are_tags_wherever_they_stand(tags):
+    # above the article's last paragraph, and on no word of the article: the URLs say so
+    r = run(HEADLINE, BODY, tags, BODY_END)
+    assert_dropped(r, tags, "tag_list")
+
+
+@pytest.mark.parametrize("line", [
+    "[Mesh Routers](https://example.com/tag/mesh/) [Nordlink](https://example.com/) [Help](https://example.com/help/)",
+    "Read [our guide](https://example.com/tag/mesh/) and [the FAQ](https://example.com/tag/faq/)",
+    "Sources: [Nordlink](https://example.com/tag/nordlink/)",
+])
+def test_links_to_a_tag_page_among_other_links_or_words_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
 def test_a_line_of_tags_after_its_label_without_a_colon():
     tags = "Topics mesh routers firmware Nordlink cloud"
     r = run(HEADLINE, _ROUTER, _ROUTER_END, tags, "Related Articles")
@@ -1219,6 +1240,24 @@ def test_a_long_comment_count_over_the_comments():
     assert_dropped(r, "Merritt J. says:", "comment_form")
 
 
+@pytest.mark.parametrize("names", [("**Henning_W** sagt:", "Moni sagt:"), ("Lucie D. dit :", "Marc_75 a dit :"),
+                                   ("Javi_84 dice:", "Nerea escribe:"), ("Sam T. wrote:", "Jo_92 said:")])
+def test_commenters_names_over_their_comments(names):
+    r = run(HEADLINE, BODY, BODY_END, names[0], "Works for me, no problem since the update.",
+            names[1], "Same here, it is fine on mine.")
+    for name in names:
+        assert_dropped(r, name, "comment_form")
+
+
+@pytest.mark.parametrize("lines", [("Der Sprecher sagt:", "Ein Sprecher sagt:"), ("Le ministre dit :",),
+                                   ("La empresa dice:", "Ella dice:"), ("Plantur sagt:",)])
+def test_a_speaker_introduced_before_a_quote_stays(lines):
+    quote = "\"We will share the sites until 2030.\""
+    r = run(HEADLINE, BODY, *(x for line in lines for x in (line, quote)), BODY_END)
+    for line in lines:
+        assert_kept(r, line)
+
+
 def test_a_line_of_tags_set_apart_by_dots_after_the_article():
     body = ("The carmaker's connected services for older models end in June, when the network their modems use "
             "shuts down, and owners of cars built before 2021 lose remote start and the app.")
@@ -1272,6 +1311,36 @@ def test_article_lines_in_the_words_of_newer_chrome_rules_stay(line):
     "La AEPD considera ilegal el aviso que dice que usamos cookies propias y de terceros y que puedes aceptarlas.",
 ])
 def test_lines_that_open_like_a_form_or_a_link_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
+@pytest.mark.parametrize("line", [
+    "We and our 842 partners use cookies to personalise ads and content on this site. Click \"Accept all\" to agree "
+    "or manage your preferences.",
+    "Wir und unsere 142 Partner verwenden Cookies, um Ihnen personalisierte Werbung anzuzeigen. Mit Klick auf "
+    "„Zustimmen“ willigen Sie ein.",
+    "Nous et nos 211 partenaires utilisons des cookies pour personnaliser les publicités. Cliquez sur « Accepter » "
+    "ou paramétrez vos choix.",
+])
+def test_consent_notices_that_count_their_partners_and_name_their_buttons(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "cookie_notice")
+
+
+def test_a_site_consent_notice_that_counts_its_partners_above_the_headline():
+    line = ("Nordwire et ses 211 partenaires utilisent des cookies pour mesurer l'audience. Vous pouvez modifier vos "
+            "choix à tout moment.")
+    assert_dropped(run(line, HEADLINE, BODY, BODY_END), line, "cookie_notice")
+
+
+@pytest.mark.parametrize("line", [
+    # a banner's sentence quoted in a report on it
+    "Der Hinweis „Wir und unsere Partner verwenden Cookies für Werbung“ braucht laut Urteil einen Knopf zum Ablehnen.",
+    # an affiliate note that says this article has no such links
+    "Aclaración: algunos artículos de Nordwire incluyen enlaces de afiliado. Este no contiene ninguno.",
+    "Note: some Nordwire stories include affiliate links that earn us a commission. This one doesn't have any.",
+    "Hinweis: Manche Nordwire-Artikel enthalten Affiliate-Links, für die wir eine Provision erhalten. Dieser enthält keine.",
+])
+def test_quoted_consent_notices_and_articles_without_affiliate_links_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
 
 

@@ -424,7 +424,7 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
         return "newsletter"
     # "En El Correo y sus socios usamos cookies … Puedes aceptar": the site's consent notice
     # worded as it likes (a phrase list only knows how such notices start)
-    if 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and '"' not in key \
+    if 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) and not _quotes_speech(key) \
             and cue_pattern(langs, "cookie_cues").search(key) and not _attributed(key, langs):
         return "cookie_notice"
     # "You're reading 1 of your 4 free stories this month. Get unlimited …": the paywall's meter
@@ -445,6 +445,13 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
 
 
 _QUOTE_MARKS = re.compile("[\"\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a]")
+_QUOTED_LABEL = re.compile(r'" ?[^"\s]+(?: [^"\s]+){0,2} ?"')  # a button's name in quotes: "zustimmen", "accept all"
+
+
+def _quotes_speech(key: str) -> bool:
+    """Does a key quote more than a button's name? A consent notice names its buttons
+    ("Mit Klick auf „Zustimmen“ willigen Sie ein"); a report on one quotes what was said."""
+    return '"' in key and '"' in _QUOTED_LABEL.sub("", key)
 _AD_SEPARATOR_CHARS = "-\u2013\u2014\u00b7:,|\u2022"
 _AD_SEPARATORS = re.compile(f"[{_AD_SEPARATOR_CHARS}]")
 

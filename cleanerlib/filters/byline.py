@@ -63,8 +63,12 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     first_time = r"(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:utc|gmt|cet|cest|est|edt|pst|pdt|bst|et|pt|mez|mesz))?)"
     dateline = (rf"(?:(?:{date_prefix})\s*:?\s*)?(?:{first_time}(?:{_SEPARATOR}|\s+))?{date}(?:{_SEPARATOR}|\s+)?"
                 rf"(?:(?:at|um|à|a las|a la)\s+)?{time}?")
+    # "Ein Bericht von Jana Brückner": a report's prefix before a full name ("Ein Bericht von
+    # Bloomberg" names the source)
     byline = (
-        rf"(?:{alts('name_prefixes')})\s*:?\s*(?:(?<=\b[bB]y)(?=[A-Z]))?\s*{name}"
+        rf"(?:(?:{alts('name_prefixes')})\s*:?\s*(?:(?<=\b[bB]y)(?=[A-Z]))?\s*"
+        rf"|(?:{alts('report_prefixes')})\s+(?={_NAME_WORD}\s+{_NAME_WORD}))"
+        rf"{name}"
         rf"(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*{name})*"
         rf"(?:,\s*(?!\d)[\w ]{{2,40}}?)?"
         rf"(?i:{_SEPARATOR}(?:{dateline}|{read_time}))*"
@@ -76,7 +80,7 @@ def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?:{dateline})(?:{_SEPARATOR}(?:{read_time})|\s*[|\u00b7\u2022]\s*(?:{bare_minutes}))?$", flags),
         re.compile(rf"^(?:{read_time})(?:{_SEPARATOR}(?:{read_time}|{dateline}))*$", flags),
         re.compile(rf"^(?:{credit})$", flags),
-        re.compile(rf"^(?:{alts('name_prefixes')})\s*:?\s*", flags),
+        re.compile(rf"^(?:{alts('name_prefixes')}|{alts('report_prefixes')})\s*:?\s*", flags),
         re.compile(rf"\b(?:(?P<date>{dateline})|(?:{read_time}))", flags),
         re.compile(rf"^(?:{date_prefix})\s*:?\s+", flags),
         re.compile(rf"(?:{date_prefix})\s*:?|{time}|{read_time}", flags),

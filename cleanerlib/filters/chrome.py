@@ -20,6 +20,7 @@ from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
     HOME_PAGES,
     TopicProfile,
+    alternation,
     cue_pattern,
     dump_field,
     glued_trail,
@@ -173,6 +174,10 @@ _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|éle
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
 _LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
+_SOME_LINKS = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*)+$")
+# a link to one of the site's tag or topic pages ("](https://example.com/tag/e-bikes/)")
+_TAG_URL = re.compile(r"\]\(https?://[^()\s]*?/(?:tags?|topics?|themen?|schlagw(?:ö|oe?)rter|stichw(?:ö|oe?)rter"
+                      r"|etiquetas?|temas?|sujets?|mots?-cl(?:é|e)s?|keywords?)/[^()\s]+\)", re.IGNORECASE)
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -280,6 +285,14 @@ def _blurb_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
 
 
 @cache
+def _commenter(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A commenter's name and a verb of saying over the comment ("henning_w sagt:", "lucie d.
+    dit :"), matched against a block's key."""
+    verbs = alternation(merged_section("chrome", langs).get("commenter_verbs", ()))
+    return re.compile(rf"^[\w.'\u2019-]{{2,30}}(?: [\w.'\u2019-]{{1,30}})? (?:{verbs})\s?:$")
+
+
+@cache
 def _button_words(langs: tuple[str, ...] | None) -> tuple[frozenset[str], frozenset[str]]:
     """The words of network names, and of share and page buttons ("copy", "link", "merken")."""
     sec = merged_section("chrome", langs)
@@ -349,6 +362,7 @@ class PageChrome(Filter):
         hashtags = self._hashtag_runs(doc, kept, found)
         found.update((i, ("tag_list", False)) for i in hashtags)
         found.update((i, ("prev_next", False)) for i in self._nav_pair(doc, kept, found))
+        found.update((i, ("comment_form", False)) for i in self._commenters(doc, kept, found))
         confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
         matched = set(found)
@@ -450,6 +464,8 @@ class PageChrome(Filter):
         if key[-1:] == "]" and (field := dump_field(doc.plain[i].strip())) is not None \
                 and field[1].casefold() not in phrase_keys("byline", ("name_prefixes",), self._langs()):
             return "metadata_field", False  # the byline filter reads the authors' names from theirs
+        if n_words <= 40 and "](" in block.text and self._tag_links(block.text):
+            return "tag_list", False
         category = prose_residue(key, n_words, self._langs())
         if category is not None:
             return category, False
@@ -467,6 +483,20 @@ class PageChrome(Filter):
                 if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
                     return category, False
         return None
+
+    def _tag_links(self, text: str) -> bool:
+        """A line of links to the site's tag pages, the URLs saying so ("[Broadband](…/tag/
+        broadband) [Satellite Internet](…/tag/satellite-internet)"), after a tag label or none
+        ("Topics[e-bikes](…/tag/e-bikes/)…"): two such links or more, and most of the line's
+        links; after a label one is enough. A link to a tag page in a sentence is the
+        article's own."""
+        start = text.find("[")
+        head, links = text[:start].strip(" *_#:").casefold(), text[start:].rstrip()
+        labelled = bool(head) and head in phrase_keys("chrome", ("tag_labels",), self._langs())
+        if head and not labelled or _SOME_LINKS.match(links) is None:
+            return False
+        tags = len(_TAG_URL.findall(links))
+        return tags >= (1 if labelled else 2) and 2 * tags >= len(_LINK_TEXT.findall(links))
 
     def _site_blurb(self, doc: Document, key: str) -> bool:
         """The site describing itself under its articles: "You're reading 9to5Mac — experts
@@ -617,6 +647,16 @@ class PageChrome(Filter):
             if i >= 0 and doc.n_words[i] >= 25:
                 long_after -= 1
         return out
+
+    def _commenters(self, doc: Document, kept: list[int], found) -> list[int]:
+        """Commenters' names over their comments ("Moni sagt:", "Javi_84 dice:"): two names or
+        more on the page. One alone may bring in a quotation ("Plantur sagt:" over a brand's
+        promise), and "Der Sprecher sagt:" names no one."""
+        pattern = _commenter(self._langs())
+        lines = [i for i in kept if i not in found and i != doc.title_index and doc.n_words[i] <= 5
+                 and doc.keys[i][-1:] == ":" and pattern.match(doc.keys[i]) is not None
+                 and not has_stopword(doc.tokens[i][:1])]
+        return lines if len({doc.keys[i] for i in lines}) >= 2 else []
 
     @staticmethod
     def _nav_pair(doc: Document, kept: list[int], found) -> list[int]:
