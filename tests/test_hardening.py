@@ -256,6 +256,15 @@ def test_nested_unclosed_tables_do_not_hang_the_default_filters():
     assert _finishes("<html><body>" + "<table>" * 2000 + "x", 5, filters="default")
 
 
+@pytest.mark.slow
+def test_a_long_line_of_commas_after_a_tag_label_does_not_hang():
+    # a list shape tested by one regex used to backtrack exponentially on such a line
+    article = ("Tessera said on Monday that it will close its two oldest plants next year and move the work to "
+               "its new site, which opened in the spring and still has room for two more lines.")
+    page = f"<html><body><h1>Tessera closes two plants</h1><p>{article}</p><p>Tags: {'ab, ' * 30}!</p></body></html>"
+    assert _finishes(page, 5, filters="default")
+
+
 _BIG_MB = float(os.environ.get("CLEANERLIB_BIG_PAGE_MB", "3"))
 
 

@@ -8,6 +8,7 @@ of its arguments, and the compiled phrase tables are static data derived from th
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Iterable, Mapping, Sequence
 
@@ -142,6 +143,15 @@ class PhraseTable:
         if found is None and key and not key[0].isalnum():
             found = self._prefix(_LEADING.sub("", key))
         return found
+
+    def prefix_categories(self, key: str) -> list[str]:
+        """Every category a prefix of which the key starts with, in the table's order (the
+        first is :meth:`match_prefix`'s): for a caller whose test of that one fails."""
+        if key and not key[0].isalnum() and self._prefix(key) is None:
+            key = _LEADING.sub("", key)
+        found = sorted({(order, category) for order, literal, category in
+                        (*self.prefix_buckets.get(key[:3], ()), *self.prefix_short) if key.startswith(literal)})
+        return [category for _, category in found]
 
     def _prefix(self, key: str) -> str | None:
         best: tuple[int, str] | None = None
@@ -452,7 +462,7 @@ def _quotes_speech(key: str) -> bool:
     """Does a key quote more than a button's name? A consent notice names its buttons
     ("Mit Klick auf „Zustimmen“ willigen Sie ein"); a report on one quotes what was said."""
     return '"' in key and '"' in _QUOTED_LABEL.sub("", key)
-_AD_SEPARATOR_CHARS = "-\u2013\u2014\u00b7:,|\u2022"
+_AD_SEPARATOR_CHARS = "-\u2013\u2014\u00b7:,|\u2022("
 _AD_SEPARATORS = re.compile(f"[{_AD_SEPARATOR_CHARS}]")
 
 
@@ -556,8 +566,9 @@ def dump_field_text(text: str) -> str:
 
 
 def squash(name: str) -> str:
-    """A name as letters and digits only, case-blind ("XRD Developers" -> "xrddevelopers")."""
-    return "".join(c for c in name.casefold() if c.isalnum())
+    """A name as letters and digits only, case- and accent-blind ("XRD Developers" ->
+    "xrddevelopers", "Les Numérivores" -> "lesnumerivores": domains drop the accents)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalnum())
 
 
 def own_site_names(doc) -> frozenset[str]:

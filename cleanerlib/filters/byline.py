@@ -40,7 +40,7 @@ _AUTHOR_LINK = re.compile(r"^\*{0,2}(?:(?i:by|von|par|por)\s+)?\[([^\]]{3,60})\]
 _LINK_OPENINGS = ("[", "**[", "By [", "by [", "Von ", "von ", "Par ", "par ", "Por ", "por ")
 _INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
-_SEPARATOR = r"\s*(?:[|·•,–—-]|//|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
+_SEPARATOR = r"\s*(?:[|·•∙,–—-]|//|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
 @cache
@@ -92,7 +92,7 @@ _DIGIT = re.compile(r"\d")
 _DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\d[:.h]\d\d|\d\s*(?:min|m\b|std|h\b|hrs?|hours?|days?|tag|jour|día|stunde|heure|hora)"
                       r"|\d+\s*(?:comments?|views?|shares?|reads?|kommentar|aufruf|commentaire|réaction|vue|comentario|vista|visita)"
                       r"|\d{1,2}[./-]\d{1,2}[./-]\d{2}", re.IGNORECASE)
-_SEPARATOR_EDGES = " |\u00b7\u2022,\u2013\u2014-:;"
+_SEPARATOR_EDGES = " |\u00b7\u2022\u2219,\u2013\u2014-:;"
 # "By The Numbers" is a section heading; "By The Associated Press" is an author line: a name
 # that starts with an article must end like an organisation
 _ARTICLES = frozenset("the a an this these our your der die das ein eine le la les un une el los las".split())

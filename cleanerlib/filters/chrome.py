@@ -15,6 +15,7 @@ from functools import cache
 from typing import Iterable
 
 from .._model import Kind
+from .._normalize import normalize, words
 from .._segment_text import READER_HEADER, front_matter
 from .._pipeline import Document, Drop, Filter, register
 from ._evidence import (
@@ -163,7 +164,8 @@ _MAX_COUNTS = 4  # likes, comments, restacks, shares
 _BREADCRUMB_SEP = re.compile(r"\s*(?:»|›|>|→|::|\u2192|\u276f|\u232a)\s*|\s+/\s+")
 _BREADCRUMB_CHAR = re.compile("[»›>→:\u2192\u276f\u232a/]")  # in every match of _BREADCRUMB_SEP
 # "Tags: AI, Chips, Cloud": short items separated by commas, bullets or pipes, no sentences
-_LIST_SHAPE = re.compile(r"^[^.!?]{1,60}(?:\s*[,;|\u00b7\u2022/]\s*[^.!?,;|]{1,60}){0,30}\.?$")
+_LIST_SEPARATORS = re.compile(r"\s*[,;|\u00b7\u2022/]\s*")
+_SENTENCE_MARKS = re.compile(r"[.!?]")
 # a markdown image, or a linked one ("[![Jane Doe's profile picture](avatar.png)](profile)")
 _MD_IMAGE = re.compile(r"^(?:\[)?!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^)\s]*\))?\s*$")
 _HOME_SLASH = re.compile(rf"^(?:{'|'.join(sorted(HOME_PAGES | {'start'}))})\s*/", re.IGNORECASE)
@@ -219,14 +221,28 @@ _BACK_ARROW_MARKS = frozenset(a[0] for a in _BACK_ARROWS)
 _ON_ARROWS = frozenset((" \u00bb", " \u203a", " \u2192", " >"))
 
 
+def _list_shaped(text: str, item_max: int = 60, max_items: int = 31) -> bool:
+    """Short items set apart by commas, bullets, pipes or slashes, no sentence marks (a full
+    stop may end the line). (As one regex this backtracks exponentially on a long line of
+    commas that ends in "!".)"""
+    body = (text[:-1] if text.endswith(".") else text).strip(" ,;|\u00b7\u2022/")
+    if not body or _SENTENCE_MARKS.search(body):
+        return False
+    items = [item for item in _LIST_SEPARATORS.split(body) if item]
+    return len(items) <= max_items and all(len(item) <= item_max for item in items)
+
+
 def _tag_shaped(text: str) -> bool:
     """Tags after a label: items of five words or less when marks set them apart ("Retail
     tech, Germany, AI"), or one run of words; not a sentence that lists ("we test the X
     against the Y, the Z and the W")."""
-    if not _LIST_SHAPE.match(text):
-        return False
     items = _MARKED_ITEM_SEP.split(text.strip().rstrip("."))
-    return len(items) < 2 or all(len(item.split()) <= 5 for item in items)
+    if len(items) < 2:
+        # one run of words may be longer, when it is names only ("Wintergate 12 Selwyn Store
+        # Start menu Insider Preview Dev Channel"; not "Kinderbuch für „…“ von Tommy …")
+        return _list_shaped(text) or len(text) <= 100 and not _SENTENCE_MARKS.search(text.rstrip(".")) \
+            and not has_stopword(words(normalize(text)))
+    return _list_shaped(text) and all(len(item.split()) <= 5 for item in items)
 
 
 @cache
@@ -434,17 +450,12 @@ class PageChrome(Filter):
             return category, (" " not in stripped and stripped in _WEAK) or (n_words == 1 and len(stripped) <= 2) or (
                 category == "tag_list" and stripped in phrase_keys("chrome", ("toc_labels",), self._langs()))
         category = table.match_prefix(key)
-        if category is not None and n_words <= _PREFIX_MAX_WORDS.get(category, 20):
-            if category == "tag_list" and not _tag_shaped(_after_label(doc.plain[i])):
-                category = None
-            elif category == "prev_next" and not _links_a_headline(doc.plain[i], key, self._langs()):
-                category = None  # "Next article on the agenda is …" is a sentence
-            elif category == "author_bio" and block.kind is Kind.PARAGRAPH and n_words > 12:
-                category = None
-            elif category in _PREFIX_NEEDS and not cue_pattern(self._langs(), _PREFIX_NEEDS[category]).search(key):
-                category = None  # "Join the thousands of admins who patched..." is not a prompt
-            if category is not None:
-                return category, False
+        if category is not None:
+            # (another category's prefix may hold where the first one's test fails: "join the
+            # conversation in our forums: …" is no newsletter's "join the …")
+            for category in table.prefix_categories(key) or [category]:
+                if self._prefix_holds(category, doc, i, key, n_words):
+                    return category, False
         labels = nav.get(key[:1]) if n_words <= 25 else None
         if labels and key.startswith(labels) and _glued_nav(doc.plain[i].lstrip("#*-+> "), labels,
                                                             is_one_link(block, 0.8)):
@@ -483,6 +494,19 @@ class PageChrome(Filter):
                 if (n_words <= limit if limit else short_link) and token_hint(block, needles, keys=keys):
                     return category, False
         return None
+
+    def _prefix_holds(self, category: str, doc: Document, i: int, key: str, n_words: int) -> bool:
+        """Is a line that opens with a category's phrase that category's chrome?"""
+        if n_words > _PREFIX_MAX_WORDS.get(category, 20):
+            return False
+        if category == "tag_list":
+            return _tag_shaped(_after_label(doc.plain[i]))
+        if category == "prev_next":  # "Next article on the agenda is …" is a sentence
+            return _links_a_headline(doc.plain[i], key, self._langs())
+        if category == "author_bio":
+            return doc.blocks[i].kind is not Kind.PARAGRAPH or n_words <= 12
+        # "Join the thousands of admins who patched..." is not a prompt
+        return category not in _PREFIX_NEEDS or cue_pattern(self._langs(), _PREFIX_NEEDS[category]).search(key) is not None
 
     def _tag_links(self, text: str) -> bool:
         """A line of links to the site's tag pages, the URLs saying so ("[Broadband](…/tag/
@@ -1036,7 +1060,7 @@ class PageChrome(Filter):
             # tags, not a sentence ("We cover pricing, battery life and the display"), and at
             # the end of the article, not over more of it
             if j not in taken and j != doc.title_index and len(parts) >= 3 and doc.n_words[j] <= 40 \
-                    and not text.endswith((".", "!", "?")) and _LIST_SHAPE.match(text) \
+                    and not text.endswith((".", "!", "?")) and _list_shaped(text) \
                     and all(1 <= len(p.split()) <= 4 for p in parts) and not _LIST_JOINS.search(text) \
                     and last_long <= k + 1:
                 return [j]
