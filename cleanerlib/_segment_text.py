@@ -32,7 +32,9 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 # You Lose)" are no sentences, '… ago."' is), unless the line is a quotation from end to end
 _SENTENCE_END = re.compile(r"""[.!?:;,\u2026]["'\u201d\u2019)\]]*$|^["'\u201c\u201e\u00ab\u2018].*["'\u201d\u00bb\u2019]$""")
 _LETTER = re.compile(r"[^\W\d_]")
-_FIRST_WORD = re.compile(r"\S+")
+# what a wrapper cannot break: a word, and what a no-break space binds to it ("«\u00a0Ce",
+# "préparation\u00a0»" in French)
+_FIRST_WORD = re.compile(r"\S+(?:[\u00a0\u202f\u2007]+\S+)*")
 
 
 class _Line(NamedTuple):

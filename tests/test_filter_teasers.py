@@ -320,6 +320,22 @@ def test_a_teaser_line_whose_headline_the_next_paragraph_takes_up_is_a_subheadin
     assert run(*r.text.split("\n")).text == r.text
 
 
+def test_a_linked_teaser_glued_to_a_paragraph_is_cut_where_its_link_ends():
+    # not inside the link's text, where "6,000mAh" runs a letter into a capital
+    teaser = "**Also Read:** [Nova 9 Pro review: a 6,000mAh battery and a camera that keeps up](https://example.com/a)"
+    r = run(HEADLINE, BODY1, teaser + BODY2, BODY3)
+    assert BODY2 in r.text.split("\n")
+    assert "6,000mAh" not in r.text
+
+
+def test_a_read_also_line_is_a_teaser_even_when_the_next_paragraph_shares_its_topic():
+    line = "Also read: Cable repairs in the Baltic stall as repair ships run short"
+    after = ("Operators said the cable repairs in the Baltic had stalled because the few repair ships that can "
+             "splice the cables are booked, and that traffic runs over land links meanwhile.")
+    r = run(HEADLINE, BODY1, line, after, BODY3)
+    assert_dropped(r, line, "inline_teaser")
+
+
 @pytest.mark.parametrize("teaser", [
     "Also read: Finland orders two new cable ships for the Gulf",
     "Lesen Sie auch: Warum Glasfaser auf dem Land so teuer bleibt",

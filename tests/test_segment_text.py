@@ -154,6 +154,19 @@ def test_hard_wrapped_german_is_joined_though_its_nouns_are_capitalised(width):
     assert [b.text for b in segment_text(text)] == GERMAN
 
 
+@pytest.mark.parametrize("width", [48, 55, 62])
+def test_a_wrapper_does_not_break_at_a_no_break_space(width):
+    # French puts a no-break space inside its quotes: "«\u00a0Ce" is one word to the wrapper
+    paras = ["L'application ajoute des «\u00a0frais de préparation\u00a0» de 2,49 euros à chaque commande, en plus "
+             "des frais de livraison existants, et relève le minimum de commande à trente euros.",
+             "«\u00a0Ce qui était un service pratique devient un service premium\u00a0», estime un analyste du "
+             "commerce en ligne. «\u00a0La trajectoire est celle des plateformes de repas.\u00a0»",
+             "La start-up dit que la hausse du coût de la main-d'œuvre dans ses entrepôts l'oblige à facturer "
+             "ces frais, et promet de les revoir à la baisse si les volumes augmentent cette année."]
+    text = "\n\n".join("\n".join(textwrap.wrap(p, width=width, break_on_hyphens=False)) for p in paras)
+    assert [b.text for b in segment_text(text)] == paras
+
+
 def test_groups_of_capitalised_headlines_are_not_joined():
     groups = [["Neue Grafikkarten kommen später als geplant in den Handel",
                "Händler senken die Preise für Saugroboter und Fernseher deutlich",

@@ -177,6 +177,9 @@ def _plain_word_label(label: str) -> bool:
     return len(found) == 1 and not found[0].isupper()
 
 
+_MD_LINK_AT = re.compile(r"[\s*_]*\[[^\[\]\n]+\]\([^()\s]+\)")
+
+
 def _glued_headline_end(text: str, start: int, starts: frozenset[str], sentences: int = 1) -> int | None:
     """Where the headline of an inline teaser ends when a scraper glued the next paragraph to
     it ("Also: The NAS drive I'd buy todayOn the company's forum, ..."), or None; ``start`` is
@@ -188,7 +191,9 @@ def _glued_headline_end(text: str, start: int, starts: frozenset[str], sentences
     the word after must be one a sentence starts with (``starts``), of three letters or more
     ("LinkedIn in April" is no seam, "GulfThe operators" is).
     """
-    for seam in _SEAM.finditer(text, start, start + 240):
+    # a headline linked in markdown ends with its link: no seam inside it ("… a 6,000mAh battery …")
+    link = _MD_LINK_AT.match(text, start)
+    for seam in _SEAM.finditer(text, link.end() - 1 if link else start, start + 240):
         at = seam.start()
         left = text[text.rfind(" ", 0, at) + 1:at]
         right = text[at:].split(None, 1)[0].strip("\"\u201c\u00ab\u201e")
@@ -263,6 +268,11 @@ _TAIL_DECORATION = " \t.\u2026])" + "".join(_LINK_ARROWS)
 def _ends_like_read_more(text: str, tail_words: frozenset[str]) -> bool:
     last = text.rstrip(_TAIL_DECORATION)
     return bool(last) and last.rsplit(" ", 1)[-1].lower() in tail_words
+
+
+# a label that tells the reader to read on elsewhere ("À lire aussi :", "Lesen Sie auch:") heads no
+# section of the article, whatever the next paragraph is about; "Mehr dazu:" may
+_READ_LABEL = re.compile(r"\b(?:read|lesen|lies|lire|leer|lee)\b", re.IGNORECASE)
 
 
 def _introduces_next(doc: Document, i: int, headline: str) -> bool:
@@ -464,7 +474,8 @@ class CrossPromo(Filter):
                 # seam shows it
                 if end is None and prefix.re is inline_title and not linked:
                     prefix = None
-                elif end is None and (linked or _is_teaser_headline(rest, sentences) and not _introduces_next(doc, i, rest)):
+                elif end is None and (linked or _is_teaser_headline(rest, sentences) and (
+                        _READ_LABEL.search(text, 0, prefix.end()) or not _introduces_next(doc, i, rest))):
                     out[i] = Drop(i, "inline_teaser", f"An inline teaser: {text[:80]!r}.")
                     continue
                 if end is not None:
