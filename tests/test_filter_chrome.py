@@ -1344,6 +1344,51 @@ def test_quoted_consent_notices_and_articles_without_affiliate_links_stay(line):
     assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
 
 
+@pytest.mark.parametrize("line, reason", [
+    ("Advertisement - scroll on for more content", "ad_label"),
+    ("Advertisement (story continues below)", "ad_label"),
+    ("Publicidad · continúa la lectura más abajo", "ad_label"),
+    ("FTC: Nordwire uses income earning auto affiliate links. More.", "ad_label"),
+    ("31 people liked this comment", "comment_form"),
+    ("14 comentarios · Ver todos", "comment_form"),
+    ("Voir les 12 réactions", "comment_form"),
+    ("Inicia sesión en Nordwire para comentar", "comment_form"),
+    ("Spotted an error? Report a problem with this article", "comment_form"),
+    ("Une erreur dans cet article ? Signalez-la-nous", "comment_form"),
+    ("Zum Forum: Nordwire-Wallboxen laden nur noch gegen Gebühr", "comment_form"),
+    ("Post a Comment · Read our Community Rules", "comment_form"),
+    ("Got Tips? Send them to Nordwire – securely and anonymously if you prefer.", "footer"),
+    ("Corrections? Tell us and we will fix it", "footer"),
+    ("Narrower topics: Payroll Software Making Tax Digital", "tag_list"),
+    ("Tags: Wintergate 12 Selwyn Store Start menu Insider Preview Dev Channel", "tag_list"),
+    ("Al suscribirte aceptas la política de privacidad de Nordwire.", "newsletter"),
+    ("To receive periodic updates and news from Nordwire, please use the form below.", "newsletter"),
+    ("Email address ____________________ Submit", "newsletter"),
+    ("Artikel vorlesen lassen • 4 Min", "share_bar"),
+    ("Vorlesen Merken Artikel verschenken Druckansicht Kommentare lesen (187 Beiträge)", "share_bar"),
+    ("Please share our article, every link helps!", "share_bar"),
+])
+def test_more_chrome_in_the_words_sites_use(line, reason):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, reason)
+
+
+def test_a_line_opening_with_two_categories_phrases_is_tried_against_each():
+    # "join the …" opens a newsletter prompt too, whose test this line fails
+    line = 'Join the conversation in our forums: "Are shared test sites a good idea?" (48 replies)'
+    assert_dropped(run(HEADLINE, BODY, BODY_END, line), line, "comment_form")
+
+
+def test_a_text_browsers_link_index_at_the_end_of_the_dump():
+    urls = [f"{n}. https://www.example.com/news/{n}/" for n in range(1, 5)]
+    r = run(HEADLINE, BODY, BODY_END, "References", *urls)
+    for line in ["References", *urls]:
+        assert_dropped(r, line, "footer")
+    # bare links listed in the course of the article are left to it
+    r = run(HEADLINE, BODY, "References", *urls, BODY_END)
+    for line in ["References", *urls]:
+        assert_kept(r, line)
+
+
 def test_a_blogs_post_navigation_copied_as_two_lines():
     back, on = "« Halvren raises the price of its family plan", "Mesh routers finally get Wi-Fi 7 in Europe »"
     r = run(HEADLINE, BODY, BODY_END, back, on)

@@ -602,3 +602,18 @@ def test_an_articles_own_prices_and_totals_stay(lines):
 def test_a_price_comparison_header_over_one_price_or_a_sentence_stays():
     r = run(HEADLINE, BODY, "Price comparison", "Schichtwerk S2 Pro: from $549", "That is the lowest we found.", BODY_END)
     assert_all_kept(r)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Prices may vary. Last checked 03/14/2025, 09:12 UTC", "shop_widget"),
+    ("$24.99 (was $159)", "price_only"),
+    ("Get this deal now", "shop_button"),
+    ("Bestseller Nr. 2", "shop_widget"),
+    ("449,00 EUR −22 % 349,00 EUR", "price_only"),
+    ("Preisvergleich: Nordwerk Home 11 Wallbox (11 kW) ab 689,00 € bei 23 Händlern", "shop_widget"),
+    ("*Anzeige | Preis inkl. MwSt., zzgl. Versand, zuletzt aktualisiert am 05.05.2025*", "shop_widget"),
+    ("Preis kann inzwischen höher sein. Preis inkl. MwSt., ggf. zzgl. Versand.", "shop_widget"),
+    ("Voir les 6 offres marchandes", "shop_widget"),
+])
+def test_price_boxes_in_the_words_sites_use(line, reason):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, reason)

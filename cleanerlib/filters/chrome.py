@@ -176,6 +176,8 @@ _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|éle
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
 _LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
+# an item of a text browser's link index: "12. https://example.com/news/"
+_URL_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+(?:https?|ftp|mailto|file):\S+\s*$")
 _SOME_LINKS = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*)+$")
 # a link to one of the site's tag or topic pages ("](https://example.com/tag/e-bikes/)")
 _TAG_URL = re.compile(r"\]\(https?://[^()\s]*?/(?:tags?|topics?|themen?|schlagw(?:ö|oe?)rter|stichw(?:ö|oe?)rter"
@@ -379,6 +381,7 @@ class PageChrome(Filter):
         found.update((i, ("tag_list", False)) for i in hashtags)
         found.update((i, ("prev_next", False)) for i in self._nav_pair(doc, kept, found))
         found.update((i, ("comment_form", False)) for i in self._commenters(doc, kept, found))
+        found.update((i, ("footer", False)) for i in self._link_index(doc, kept, found))
         confirmed = self._confirm_weak(found, kept, position) | beside_residue
         # a bare "Tags" / "Temas" is weak alone; the tags under it, one per line, confirm it
         matched = set(found)
@@ -670,6 +673,29 @@ class PageChrome(Filter):
             run = []
             if i >= 0 and doc.n_words[i] >= 25:
                 long_after -= 1
+        return out
+
+    def _link_index(self, doc: Document, kept: list[int], found, min_items: int = 3) -> list[int]:
+        """A text browser's index of the page's links at the end of its dump ("References",
+        then "1. https://…" one per line): three numbered bare URLs or more in a row with no
+        long paragraph after them, and the label right above. An article's sources have
+        names; a list of bare links in its course is left to it."""
+        items = [k for k, i in enumerate(kept) if _URL_ITEM.match(doc.blocks[i].text) is not None]
+        if len(items) < min_items:
+            return []
+        out: list[int] = []
+        labels = phrase_keys("chrome", ("link_index_labels",), self._langs())
+        run: list[int] = []
+        for k in items + [-2]:
+            if run and k == run[-1] + 1:
+                run.append(k)
+                continue
+            if len(run) >= min_items and not any(doc.n_words[i] >= 25 for i in kept[run[-1] + 1:]):
+                out.extend(kept[j] for j in run)
+                above = run[0] - 1
+                if above >= 0 and doc.stripped[kept[above]] in labels and kept[above] not in found:
+                    out.append(kept[above])
+            run = [k]
         return out
 
     def _commenters(self, doc: Document, kept: list[int], found) -> list[int]:
