@@ -67,11 +67,17 @@ _MD_ITALIC_LINE = re.compile(r"^([_*])(?![_*\s])(.*[^\s_*])\1$", re.S)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 
+# lynx numbers each link where it stands ("[4]Ioana Petrescu", "[12]Subscribe"); a footnote
+# mark follows its word ("… studies[1] show"), so only a number run into a word is one
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W\d_])")
+
+
 def unmark(text: str) -> str:
     """The words of a line of markdown as a reader sees them: ``[text](address)`` becomes
     ``text`` (an image its alt text), and bold (``**``), strike-through, heading marks, the
     italics around a whole line and the backslashes of escaped characters go, so that
-    "[87 Kommentare](https://…)" matches like "87 Kommentare". Lines without such markup
+    "[87 Kommentare](https://…)" matches like "87 Kommentare" (and a text browser's "[4]Name"
+    like "Name"). Lines without such markup
     come back as they are."""
     if "](" in text:
         for _ in range(2):  # a linked image "[![alt](picture)](link)" takes two passes
@@ -84,6 +90,8 @@ def unmark(text: str) -> str:
         text = _MD_HEADING.sub("", text)
     if text[:1] in "_*" and text[-1:] == text[:1]:
         text = _MD_ITALIC_LINE.sub(r"\2", text)
+    if "[" in text:  # a text browser's link number before the link's words: "By [4]Ioana Petrescu"
+        text = _LINK_NUMBER.sub("", text)
     if "\\" in text:  # last: an escaped character is not markup ("\*\*" is two asterisks)
         text = _MD_ESCAPE.sub(r"\1", text)
     return text

@@ -40,6 +40,7 @@ def assert_line_dropped(result, reason: str) -> None:
     ("Von Katrin Vogelsang", "Katrin Vogelsang"),
     ("Von Katrin Vogelsang und Felix Rautenberg", "Katrin Vogelsang und Felix Rautenberg"),
     ("Ein Bericht von Katrin Vogelsang", "Katrin Vogelsang"),
+    ("By [4]Nadia Okafor", "Nadia Okafor"),  # a text browser's link number
     ("Eine Analyse von Felix Rautenberg", "Felix Rautenberg"),
     ("Par Mathilde Garnier", "Mathilde Garnier"),
     ("Par Mathilde Garnier et Yann Le Gall", "Mathilde Garnier et Yann Le Gall"),

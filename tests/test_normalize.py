@@ -86,6 +86,9 @@ def test_characters_nfkc_would_rewrite_are_translated_first():
     ("*Prices may have changed since publication.*", "Prices may have changed since publication."),
     ("__main__", "__main__"),
     ("* a bullet point *", "* a bullet point *"),
+    # a text browser's link numbers go; footnote marks after a word stay
+    ("By [4]Ioana Petrescu [5]Security", "By Ioana Petrescu Security"),
+    ("Two studies[1] show it, see [2].", "Two studies[1] show it, see [2]."),
 ])
 def test_unmark_reads_markdown_as_words(marked, plain):
     assert unmark(marked) == plain

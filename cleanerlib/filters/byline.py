@@ -40,7 +40,7 @@ _AUTHOR_LINK = re.compile(r"^\*{0,2}(?:(?i:by|von|par|por)\s+)?\[([^\]]{3,60})\]
 _LINK_OPENINGS = ("[", "**[", "By [", "by [", "Von ", "von ", "Par ", "par ", "Por ", "por ")
 _INITIALS = re.compile(r"^\([a-z]{2,4}(?:/[a-z]{2,4})*\)$")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)"
-_SEPARATOR = r"\s*(?:[|·•∙,–—-]|//|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
+_SEPARATOR = r"\s*(?:[|·•∙,–—-]|//|(?<=\s)\*(?=\s)|\bat\b|\bon\b|\bam\b|\ble\b|\bel\b)\s*"
 
 
 @cache
