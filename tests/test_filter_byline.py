@@ -785,6 +785,12 @@ def test_a_count_of_reactions_is_a_comment_count():
     assert_line_dropped(run("12 réactions"), "read_time")
 
 
+def test_a_reports_prefix_in_the_articles_course_titles_a_section():
+    line = "Ein Test von Stiftung Warentest"
+    r = clean("\n".join([HEADLINE, BODY, BODY, line, BODY]), input_type="text", filters=[Byline()])
+    assert [b.kept for b in r.blocks if b.text == line] == [True]
+
+
 @pytest.mark.parametrize("line", ["March 12, 2025 – 47 minutes", "Ein Bericht von Bloomberg",
                                   "const ratio = width / height // Source: Apple HIG"])
 def test_durations_sources_and_code_stay(line):

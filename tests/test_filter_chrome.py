@@ -1240,17 +1240,28 @@ def test_a_long_comment_count_over_the_comments():
     assert_dropped(r, "Merritt J. says:", "comment_form")
 
 
-@pytest.mark.parametrize("names", [("**Henning_W** sagt:", "Moni sagt:"), ("Lucie D. dit :", "Marc_75 a dit :"),
-                                   ("Javi_84 dice:", "Nerea escribe:"), ("Sam T. wrote:", "Jo_92 said:")])
-def test_commenters_names_over_their_comments(names):
-    r = run(HEADLINE, BODY, BODY_END, names[0], "Works for me, no problem since the update.",
-            names[1], "Same here, it is fine on mine.")
+@pytest.mark.parametrize("names, dates", [
+    (("**Henning_W** sagt:", "Moni sagt:"), ("4. Juni 2025 um 14:21 Uhr", "4. Juni 2025 um 15:03 Uhr")),
+    (("Lucie D. dit :", "Marc_75 a dit :"), ("12 mai 2025 à 9 h 14", "12 mai 2025 à 10 h 02")),
+    (("Javi_84 dice:", "Nerea escribe:"), ("3 de junio de 2025 a las 10:12", "3 de junio de 2025 a las 11:40")),
+    (("Sam T. wrote:", "Jo_92 said:"), ("May 3, 2025 at 10:12 am", "May 3, 2025 at 11:40 am")),
+])
+def test_commenters_names_over_the_dates_of_their_comments(names, dates):
+    r = run(HEADLINE, BODY, BODY_END, names[0], dates[0], "Works for me, no problem since the update.",
+            names[1], dates[1], "Same here, it is fine on mine.")
     for name in names:
         assert_dropped(r, name, "comment_form")
 
 
+def test_a_commenters_name_under_the_comment_count():
+    r = run(HEADLINE, BODY, BODY_END, "12 Kommentare", "Moni sagt:", "Läuft bei mir seit Jahren nur lokal.")
+    assert_dropped(r, "Moni sagt:", "comment_form")
+
+
 @pytest.mark.parametrize("lines", [("Der Sprecher sagt:", "Ein Sprecher sagt:"), ("Le ministre dit :",),
-                                   ("La empresa dice:", "Ella dice:"), ("Plantur sagt:",)])
+                                   ("La empresa dice:", "Ella dice:"), ("Plantur sagt:",),
+                                   ("Patel said:", "Carver said:"), ("Richterin Brandt sagt:", "Köhler sagt:"),
+                                   ("The company says:", "The union says:")])
 def test_a_speaker_introduced_before_a_quote_stays(lines):
     quote = "\"We will share the sites until 2030.\""
     r = run(HEADLINE, BODY, *(x for line in lines for x in (line, quote)), BODY_END)
@@ -1383,10 +1394,26 @@ def test_a_text_browsers_link_index_at_the_end_of_the_dump():
     r = run(HEADLINE, BODY, BODY_END, "References", *urls)
     for line in ["References", *urls]:
         assert_dropped(r, line, "footer")
-    # bare links listed in the course of the article are left to it
+    # bare links listed in the course of the article, or under a label of the article's own
+    # words, are left to it
     r = run(HEADLINE, BODY, "References", *urls, BODY_END)
     for line in ["References", *urls]:
         assert_kept(r, line)
+    r = run(HEADLINE, BODY, BODY_END, "The fake addresses known so far:", *urls)
+    for line in urls:
+        assert_kept(r, line)
+
+
+@pytest.mark.parametrize("line", [
+    "“We and our partners remain committed to the Nordic sites,” a company spokesperson said on Wednesday.",
+    "Nous et nos partenaires continuerons d'investir dans la fibre, a indiqué un porte-parole.",
+    "Artikel vorlesen lassen können Abonnenten künftig auch in der App, kündigte der Verlag an.",
+    "“Send us news of any further delays,” the minister told the operators, according to the minutes.",
+    "Zum Forum: Die Telekom hat ihr Hilfe-Forum am Dienstag wegen des Andrangs vorübergehend geschlossen.",
+    "To receive periodic updates and news from the operator, customers now have to opt in on a separate page.",
+])
+def test_sentences_that_open_like_a_prompt_but_report_or_tell_stay(line):
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
 
 
 def test_a_blogs_post_navigation_copied_as_two_lines():

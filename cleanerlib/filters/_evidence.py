@@ -58,6 +58,7 @@ __all__ = [
     "prose_residue",
     "looks_like_residue",
     "phrase_keys",
+    "reported",
 ]
 
 # a count in brackets after a label: "Comments (23)", "Cart [0]"
@@ -455,7 +456,7 @@ def prose_residue(key: str, n_words: int, langs: tuple[str, ...] | None = None) 
 
 
 _QUOTE_MARKS = re.compile("[\"\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a]")
-_QUOTED_LABEL = re.compile(r'" ?[^"\s]+(?: [^"\s]+){0,2} ?"')  # a button's name in quotes: "zustimmen", "accept all"
+_QUOTED_LABEL = re.compile(r'" ?[^"\s]+(?: [^"\s]+){0,4} ?"')  # a button's name in quotes: "zustimmen", "accept all"
 
 
 def _quotes_speech(key: str) -> bool:
@@ -483,6 +484,12 @@ def site_consent_notice(key: str, n_words: int, langs: tuple[str, ...] | None = 
     the headline."""
     return 8 <= n_words <= 80 and _has_trigger(key, _triggers(langs, "cookie_triggers")) \
         and cue_pattern(langs, "site_cookie_cues").search(key) is not None and not _attributed(key, langs)
+
+
+def reported(key: str, langs: tuple[str, ...] | None = None) -> bool:
+    """Is a line someone's words reported (attributed, or quoted beyond a button's name)
+    rather than the site's own?"""
+    return _attributed(key, langs) or _quotes_speech(key)
 
 
 def _attributed(key: str, langs: tuple[str, ...] | None) -> bool:

@@ -44,6 +44,12 @@ _SEPARATOR = r"\s*(?:[|·•∙,–—-]|//|(?<=\s)\*(?=\s)|\bat\b|\bon\b|\bam\b
 
 
 @cache
+def _report_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """"Ein Bericht von", "A report by": they name an author only over the article."""
+    return tuple(merged_section("byline", langs).get("report_prefixes", ()))
+
+
+@cache
 def _patterns(langs: tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
     sec = merged_section("byline", langs)
 
@@ -378,7 +384,10 @@ class Byline(Filter):
         byline, dateline, read_time, credit, name_prefix, meta_part, date_prefix, meta_marker, editor = _patterns(langs)
         # the last paragraph of the article: initials "(hsa)" close it, they do not sit in it
         last_long = max((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=-1)
-        first_long = min((b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25), default=len(doc.blocks))
+        longs = [b.index for b in doc.blocks if b.kept and doc.n_words[b.index] >= 25][:2]
+        first_long = longs[0] if longs else len(doc.blocks)
+        # (a report's byline may stand under a long dek: above the article's second long paragraph)
+        second_long = longs[1] if len(longs) > 1 else len(doc.blocks)
         update = _update_label(langs)
         out = []
         caption, source, via = _caption_credit(langs), _caption_source(langs), _credit_via(langs)
@@ -409,6 +418,8 @@ class Byline(Filter):
                     and doc.blocks[nxt].kind is Kind.PARAGRAPH and doc.n_words[nxt] >= 8:
                 continue  # "Update 22.05.2025 16:40 Uhr" over an update inside the article: its heading
             author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
+            if author is not None and b.index > second_long and text.casefold().startswith(_report_prefixes(langs)):
+                author = None  # "Ein Test von Stiftung Warentest" in the article's course titles a section
             if author is not None:
                 name, date = author
                 # the editor or reviewer named on a line of their own is no author

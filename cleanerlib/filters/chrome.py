@@ -37,6 +37,7 @@ from ._evidence import (
     phrase_keys,
     phrase_table,
     prose_residue,
+    reported,
     site_consent_notice,
     strip_decoration,
     token_hint,
@@ -113,6 +114,8 @@ _CONTAINER_TOKENS = {k: frozenset(v) for k, v in _CONTAINER_TOKENS.items()}
 # Prefix matches that must also carry a word of their kind somewhere in the block, because
 # their openings ("Get the latest", "We use cookies") also start ordinary sentences.
 _PREFIX_NEEDS = {"newsletter": "newsletter_words", "cookie_notice": "cookie_words"}
+# the site speaking to its readers, which a report may quote
+_PROMPTS = frozenset(("newsletter", "cookie_notice", "ad_label", "footer"))
 # Labels of paid content (not of an ad slot) whose following short block is the ad itself.
 _SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "sponsored post", "sponsored message", "promoted",
                              "promoted content", "paid content", "paid post", "partner content", "gesponsert",
@@ -508,6 +511,8 @@ class PageChrome(Filter):
             return _links_a_headline(doc.plain[i], key, self._langs())
         if category == "author_bio":
             return doc.blocks[i].kind is not Kind.PARAGRAPH or n_words <= 12
+        if category in _PROMPTS and n_words > 6 and reported(key, self._langs()):
+            return False  # "“We and our partners remain committed …,” a spokesperson said"
         # "Join the thousands of admins who patched..." is not a prompt
         return category not in _PREFIX_NEEDS or cue_pattern(self._langs(), _PREFIX_NEEDS[category]).search(key) is not None
 
@@ -677,9 +682,9 @@ class PageChrome(Filter):
 
     def _link_index(self, doc: Document, kept: list[int], found, min_items: int = 3) -> list[int]:
         """A text browser's index of the page's links at the end of its dump ("References",
-        then "1. https://…" one per line): three numbered bare URLs or more in a row with no
-        long paragraph after them, and the label right above. An article's sources have
-        names; a list of bare links in its course is left to it."""
+        then "1. https://…" one per line): three numbered bare URLs or more in a row under
+        that label, with no long paragraph after them. An article's own list of links (its
+        sources, the phishing addresses it warns of) has a label of its own words."""
         items = [k for k, i in enumerate(kept) if _URL_ITEM.match(doc.blocks[i].text) is not None]
         if len(items) < min_items:
             return []
@@ -690,23 +695,32 @@ class PageChrome(Filter):
             if run and k == run[-1] + 1:
                 run.append(k)
                 continue
-            if len(run) >= min_items and not any(doc.n_words[i] >= 25 for i in kept[run[-1] + 1:]):
+            above = run[0] - 1 if run else -1
+            if len(run) >= min_items and above >= 0 and doc.stripped[kept[above]] in labels \
+                    and not any(doc.n_words[i] >= 25 for i in kept[run[-1] + 1:]):
                 out.extend(kept[j] for j in run)
-                above = run[0] - 1
-                if above >= 0 and doc.stripped[kept[above]] in labels and kept[above] not in found:
+                if kept[above] not in found:
                     out.append(kept[above])
             run = [k]
         return out
 
     def _commenters(self, doc: Document, kept: list[int], found) -> list[int]:
-        """Commenters' names over their comments ("Moni sagt:", "Javi_84 dice:"): two names or
-        more on the page. One alone may bring in a quotation ("Plantur sagt:" over a brand's
-        promise), and "Der Sprecher sagt:" names no one."""
+        """Commenters' names over their comments ("Moni sagt:", "Merritt J. says:"): where the
+        comment's date follows the name, or the name stands right under the comment section's
+        header or count. A speaker brought in before a quotation ("Patel said:", "Richterin
+        Brandt sagt:") has neither, and "The company says:" names no one."""
         pattern = _commenter(self._langs())
-        lines = [i for i in kept if i not in found and i != doc.title_index and doc.n_words[i] <= 5
-                 and doc.keys[i][-1:] == ":" and pattern.match(doc.keys[i]) is not None
-                 and not has_stopword(doc.tokens[i][:1])]
-        return lines if len({doc.keys[i] for i in lines}) >= 2 else []
+        when = _when(self._langs())
+        out = []
+        for k, i in enumerate(kept):
+            if i in found or i == doc.title_index or doc.n_words[i] > 5 or doc.keys[i][-1:] != ":" \
+                    or pattern.match(doc.keys[i]) is None or has_stopword(doc.tokens[i][:1]):
+                continue
+            nxt = kept[k + 1] if k + 1 < len(kept) else None
+            dated = nxt is not None and doc.n_words[nxt] <= 8 and when.search(doc.keys[nxt]) is not None
+            if dated or k > 0 and found.get(kept[k - 1], ("",))[0] == "comment_form":
+                out.append(i)
+        return out
 
     @staticmethod
     def _nav_pair(doc: Document, kept: list[int], found) -> list[int]:
