@@ -1337,6 +1337,26 @@ def test_consent_notices_that_count_their_partners_and_name_their_buttons(line):
     assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "cookie_notice")
 
 
+@pytest.mark.parametrize("line", [
+    "We and our 96 partners store and access information on your device, such as cookies, to show you personalised "
+    "ads. Click \"I accept\" to consent or \"Options\" to choose.",
+    "Wir und unsere bis zu 211 Partner speichern und verarbeiten Daten auf deinem Gerät, um Werbung zu "
+    "personalisieren. Du kannst deine Auswahl jederzeit unter „Datenschutz-Einstellungen“ ändern.",
+    "Wir finanzieren uns über Werbung. Damit wir und unsere Partner Cookies für personalisierte Werbung nutzen "
+    "dürfen, brauchen wir Ihre Einwilligung.",
+    "Nordwire ohne Werbung und ohne Tracking lesen: Mit Nordwire pur für 3,99 Euro im Monat. Alternativ stimmen Sie "
+    "der Verarbeitung Ihrer Daten zu.",
+])
+def test_consent_notices_in_more_wordings(line):
+    assert_dropped(run(HEADLINE, BODY, line, BODY_END), line, "cookie_notice")
+
+
+def test_a_return_sent_by_email_for_free_is_no_newsletter():
+    line = ("Die Rücksendung ist kostenlos. Auf der Rückrufseite gebt ihr die Chargennummer ein und erhaltet ein "
+            "Versandetikett per E-Mail.")
+    assert_kept(run(HEADLINE, BODY, line, BODY_END), line)
+
+
 def test_a_site_consent_notice_that_counts_its_partners_above_the_headline():
     line = ("Nordwire et ses 211 partenaires utilisent des cookies pour mesurer l'audience. Vous pouvez modifier vos "
             "choix à tout moment.")

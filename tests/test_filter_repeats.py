@@ -284,6 +284,16 @@ def test_items_of_a_price_list_that_share_a_template_are_not_repeats():
     assert all(b.kept for b in r.blocks)
 
 
+def test_an_item_of_a_price_list_whose_words_a_correction_takes_up_stays():
+    items = ["- Frais de service : 8 % du prix du billet", "- Frais de gestion : 1,90 € par commande",
+             "- Garantie annulation : 6,90 € par billet"]
+    correction = ("Correctif : une version précédente de cet article indiquait que les frais de service "
+                  "s'élevaient à 12 %. Il s'agit de 8 % du prix du billet, auxquels s'ajoutent les autres frais.")
+    r = clean("\n".join(["La billetterie ajoute des frais", "Les frais sont les suivants :", *items, correction]),
+              input_type="text", filters=[RepeatedParagraphs()])
+    assert all(b.kept for b in r.blocks)
+
+
 # -- summary boxes ---------------------------------------------------------------------------------
 
 BULLETS = ["- No more Firefox updates for the two Windows versions after March.",

@@ -213,6 +213,9 @@ class RepeatedParagraphs(Filter):
             coverage, _, j = best
             if _numbers(tokens[i]) - set(tokens[j]):
                 continue  # a number its twin lacks: another item of a list ("Plan Plus: 11,99 €…"), other facts
+            if doc.blocks[i].kind is Kind.LIST_ITEM and doc.blocks[j].kind is not Kind.LIST_ITEM \
+                    and coverage < self.pull_quote_coverage:
+                continue  # an item of a price list whose words a paragraph takes up ("Frais de service : 8 % …")
             share = len(tokens[i]) / len(tokens[j])
             # nearly verbatim: its word sequences, or all its words but one (one word changed);
             # under the headline, a restatement of what follows is a dek, not a pull quote
