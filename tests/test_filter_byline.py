@@ -792,6 +792,7 @@ def test_a_reports_prefix_in_the_articles_course_titles_a_section():
 
 
 @pytest.mark.parametrize("line", ["March 12, 2025 – 47 minutes", "Ein Bericht von Bloomberg",
+                                  "Eine Analyse von Counterpoint Research",
                                   "const ratio = width / height // Source: Apple HIG"])
 def test_durations_sources_and_code_stay(line):
     assert run(line).blocks[1].kept

@@ -44,6 +44,12 @@ _SEPARATOR = r"\s*(?:[|·•∙,–—-]|//|(?<=\s)\*(?=\s)|\bat\b|\bon\b|\bam\b
 
 
 @cache
+def _organisation_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """Words that make a name after a report's prefix an organisation ("Counterpoint Research")."""
+    return frozenset(merged_section("byline", langs).get("organisation_words", ()))
+
+
+@cache
 def _report_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
     """"Ein Bericht von", "A report by": they name an author only over the article."""
     return tuple(merged_section("byline", langs).get("report_prefixes", ()))
@@ -418,8 +424,11 @@ class Byline(Filter):
                     and doc.blocks[nxt].kind is Kind.PARAGRAPH and doc.n_words[nxt] >= 8:
                 continue  # "Update 22.05.2025 16:40 Uhr" over an update inside the article: its heading
             author = _author_line(text, byline, name_prefix, meta_part, date_prefix)
-            if author is not None and b.index > second_long and text.casefold().startswith(_report_prefixes(langs)):
-                author = None  # "Ein Test von Stiftung Warentest" in the article's course titles a section
+            if author is not None and text.casefold().startswith(_report_prefixes(langs)) and (
+                    b.index > second_long or not _organisation_words(langs).isdisjoint(author[0].casefold().split())):
+                # "Ein Test von Stiftung Warentest" in the article's course titles a section, and
+                # "Eine Analyse von Counterpoint Research" names a source, not an author
+                author = None
             if author is not None:
                 name, date = author
                 # the editor or reviewer named on a line of their own is no author
