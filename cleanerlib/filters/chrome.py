@@ -182,9 +182,6 @@ _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 # an item of a text browser's link index: "12. https://example.com/news/"
 _URL_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+(?:https?|ftp|mailto|file):\S+\s*$")
 _SOME_LINKS = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*)+$")
-# a link to one of the site's tag or topic pages ("](https://example.com/tag/e-bikes/)")
-_TAG_URL = re.compile(r"\]\(https?://[^()\s]*?/(?:tags?|topics?|themen?|schlagw(?:ö|oe?)rter|stichw(?:ö|oe?)rter"
-                      r"|etiquetas?|temas?|sujets?|mots?-cl(?:é|e)s?|keywords?)/[^()\s]+\)", re.IGNORECASE)
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -303,6 +300,14 @@ def _glued_nav(text: str, labels: tuple[str, ...], linked: bool) -> bool:
 def _blurb_prefixes(langs: tuple[str, ...] | None) -> tuple[str, ...]:
     """The words a site's description of itself opens with ("you're reading"), longest first."""
     return tuple(sorted(phrase_keys("chrome", ("site_blurb_prefixes",), langs), key=lambda p: (-len(p), p)))
+
+
+@cache
+def _tag_url(langs: tuple[str, ...] | None) -> re.Pattern[str]:
+    """A markdown link to one of the site's tag or topic pages ("](https://example.com/tag/e-bikes/)"),
+    by the folder names the phrase data lists."""
+    folders = alternation(merged_section("chrome", langs).get("tag_folders", ()))
+    return re.compile(rf"\]\(https?://[^()\s]*?/(?:{folders})/[^()\s]+\)", re.IGNORECASE)
 
 
 @cache
@@ -527,7 +532,7 @@ class PageChrome(Filter):
         labelled = bool(head) and head in phrase_keys("chrome", ("tag_labels",), self._langs())
         if head and not labelled or _SOME_LINKS.match(links) is None:
             return False
-        tags = len(_TAG_URL.findall(links))
+        tags = len(_tag_url(self._langs()).findall(links))
         return tags >= (1 if labelled else 2) and 2 * tags >= len(_LINK_TEXT.findall(links))
 
     def _site_blurb(self, doc: Document, key: str) -> bool:
