@@ -177,11 +177,10 @@ _TIGHT_SLASH = re.compile(r"\s*/\s*")
 _TAG_PUNCT = re.compile(r"[.,;:!?\"()\[\]|&\u2013\u2014\u00b7\u2022\u201c\u201d\u00ab\u00bb/]|\s-\s")
 _EMAIL_WORD = re.compile(r"\be-?mail\b|\bcorreo\b|\badresse (?:e-?mail|mail|électronique)\b")
 _TAG_ITEM_SEP = re.compile(r"\s+[\u00b7|\u2022]\s+")
-_LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*){2,}$")
+_LINKS_ONLY = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*)+$")  # markdown links and nothing else
 _LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 # an item of a text browser's link index: "12. https://example.com/news/"
 _URL_ITEM = re.compile(r"^\s*\d{1,4}[.)]\s+(?:https?|ftp|mailto|file):\S+\s*$")
-_SOME_LINKS = re.compile(r"^(?:\[[^\[\]\n]+\]\([^()\s]+\)[\s,\u00b7|]*)+$")
 _HOME = HOME_PAGES | frozenset("start page homepage news".split())
 _TOC_MAX = 40  # entries a table of contents lists at most
 # a section's number as a table of contents or a heading writes it ("2.", "3.1", "IV.")
@@ -530,7 +529,7 @@ class PageChrome(Filter):
         start = text.find("[")
         head, links = text[:start].strip(" *_#:").casefold(), text[start:].rstrip()
         labelled = bool(head) and head in phrase_keys("chrome", ("tag_labels",), self._langs())
-        if head and not labelled or _SOME_LINKS.match(links) is None:
+        if head and not labelled or _LINKS_ONLY.match(links) is None:
             return False
         tags = len(_tag_url(self._langs()).findall(links))
         return tags >= (1 if labelled else 2) and 2 * tags >= len(_LINK_TEXT.findall(links))
